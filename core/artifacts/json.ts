@@ -1,0 +1,107 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { ArtifactError, type SourceFile } from './source';
+
+export type JsonNode = Node;
+
+export interface JsonDocument {
+  readonly source: SourceFile;
+  readonly root: JsonNode;
+}
+
+/** Deeper nesting than any real export has; past it the parser's recursion is not trusted. */
+export const MAX_JSON_DEPTH = 256;
+
+/**
+ * Parses JSON into a jsonc-parser tree whose offsets index `source.text`. The first syntax error
+ * is an ArtifactError at its position: exports are machine-written, so any error means a broken
+ * or truncated file, and half a tree would give half the findings.
+ */
+export function parseJson(source: SourceFile): JsonDocument {
+  const depth = nestingDepthExceeds(source.text, MAX_JSON_DEPTH);
+  if (depth !== undefined) {
+    throw new ArtifactError(source.path, `JSON is nested deeper than ${MAX_JSON_DEPTH} levels; FlowGuard does not read it.`, { offset: depth, length: 1 }, source);
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(source.text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const first = errors[0];
+  if (first) {
+    throw new ArtifactError(source.path, `Invalid JSON: ${describe(printParseErrorCode(first.error))}.`, { offset: first.offset, length: first.length }, source);
+  }
+  if (!root) throw new ArtifactError(source.path, 'The file is empty; expected JSON.', { offset: 0, length: 0 }, source);
+  return { source, root };
+}
+
+function describe(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** Offset of the first bracket past `limit` levels, or undefined; strings are skipped. */
+function nestingDepthExceeds(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) {
+      inString = true;
+    } else if (c === 123 || c === 91 /* { [ */) {
+      if (++depth > limit) return i;
+    } else if (c === 125 || c === 93 /* } ] */) {
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+/** The value node of property `key` of an object node. */
+export function prop(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!node || node.type !== 'object' || !node.children) return undefined;
+  for (const p of node.children) {
+    const k = p.children?.[0];
+    if (k && k.value === key) return p.children?.[1];
+  }
+  return undefined;
+}
+
+/** Like prop, but matching the key without regard to case (solution XML and JSON disagree on case). */
+export function propIgnoreCase(node: JsonNode | undefined, key: string): JsonNode | undefined {
+  if (!node || node.type !== 'object' || !node.children) return undefined;
+  const wanted = key.toLowerCase();
+  for (const p of node.children) {
+    const k = p.children?.[0];
+    if (k && typeof k.value === 'string' && k.value.toLowerCase() === wanted) return p.children?.[1];
+  }
+  return undefined;
+}
+
+export function at(node: JsonNode | undefined, ...path: (string | number)[]): JsonNode | undefined {
+  return node ? findNodeAtLocation(node, path) : undefined;
+}
+
+/** Key/value pairs of an object node, in document order. */
+export function entries(node: JsonNode | undefined): [key: JsonNode, value: JsonNode][] {
+  if (!node || node.type !== 'object' || !node.children) return [];
+  const out: [JsonNode, JsonNode][] = [];
+  for (const p of node.children) {
+    const k = p.children?.[0];
+    const v = p.children?.[1];
+    if (k && v) out.push([k, v]);
+  }
+  return out;
+}
+
+export function items(node: JsonNode | undefined): JsonNode[] {
+  return node && node.type === 'array' ? (node.children ?? []) : [];
+}
+
+export function str(node: JsonNode | undefined): string | undefined {
+  return node && node.type === 'string' ? (node.value as string) : undefined;
+}
+
+/** The property node (key and value) that holds a value node, for pointing at `"name": {...}`. */
+export function keyOf(valueNode: JsonNode): JsonNode | undefined {
+  const parent = valueNode.parent;
+  return parent && parent.type === 'property' ? parent.children?.[0] : undefined;
+}

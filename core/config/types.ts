@@ -1,0 +1,21 @@
+import type { Severity } from '../findings';
+
+export type RuleSetting = Severity | 'off';
+
+/** flowguard.json after validation, with paths resolved against its folder. */
+export interface Config {
+  /** Absolute path of the flowguard.json, when there is one. */
+  file?: string;
+  /** Folder the config's relative paths and globs are resolved against. */
+  root: string;
+  /** Policy paths or globs as written. */
+  policies: string[];
+  environment?: string;
+  rules: Record<string, RuleSetting>;
+  ignore: string[];
+  trustedDomains: string[];
+}
+
+export function emptyConfig(root: string): Config {
+  return { root, policies: [], rules: {}, ignore: [], trustedDomains: [] };
+}

@@ -1,0 +1,56 @@
+import type { Fix, RelatedLocation, Severity } from '../findings';
+import type { JsonNode } from '../artifacts/json';
+import type { Flow, Step } from '../model/types';
+import type { DlpPolicy } from '../policy/types';
+import type { Config } from '../config/types';
+
+export type RuleCategory = 'dlp' | 'secrets' | 'exfiltration' | 'error-handling' | 'reliability';
+
+export interface RuleMeta {
+  /** Same as the rule's path under rules/: 'dlp/blocked-connector'. */
+  id: string;
+  category: RuleCategory;
+  defaultSeverity: Severity;
+  /** One line: what the rule reports. */
+  description: string;
+  /** A paragraph: why it matters and how to fix it (SARIF fullDescription and help). */
+  help: string;
+  fixable: boolean;
+  /** True for rules that say nothing without a DLP policy. */
+  needsPolicy?: boolean;
+}
+
+/** What a rule reports; the engine adds the file, flow, severity and range. */
+export interface Report {
+  /** The node the finding points at. */
+  node: JsonNode;
+  message: string;
+  step?: Step;
+  connector?: string;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
+  data?: Record<string, string | number | boolean>;
+}
+
+export interface LintContext {
+  readonly flow: Flow;
+  /** The DLP policies that apply to the chosen environment, in the order they were configured. */
+  readonly policies: readonly DlpPolicy[];
+  readonly config: Config;
+  report(report: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: LintContext): void;
+}
+
+export const DOCS_BASE = 'https://github.com/flowguard/flowguard/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,140 @@
+import type { JsonDocument, JsonNode } from '../artifacts/json';
+import type { SourceFile } from '../artifacts/source';
+import type { Span } from '../text/range';
+
+/** Where a model object came from: a file and a span of it. */
+export interface SourceRef {
+  source: SourceFile;
+  span: Span;
+}
+
+/**
+ * The connector a trigger or action uses. `id` is the short, lower-case connector name the
+ * policies compare on: 'shared_sharepointonline', 'http', 'httpwebhook', 'httprequestreceived'.
+ */
+export interface ConnectorUse {
+  id: string;
+  /** The full api id when known: '/providers/Microsoft.PowerApps/apis/shared_sharepointonline'. */
+  apiId?: string;
+  /** The operation: operationId, swaggerOperationId or, for path-based actions, the path. */
+  operationId?: string;
+  /** The key in connectionReferences this step names, if any. */
+  connectionName?: string;
+  /** Where the connector is named (host, $connections expression), for pointing findings at. */
+  at: JsonNode;
+}
+
+export type StepKind = 'trigger' | 'action';
+
+/** A trigger or an action at any depth of the flow. */
+export interface Step {
+  kind: StepKind;
+  name: string;
+  /** The workflow type: 'OpenApiConnection', 'Http', 'Scope', 'If', ... */
+  type: string;
+  /** The `kind` field where there is one (Request triggers: 'Http', 'PowerAppV2', ...). */
+  subKind?: string;
+  /** The step's object node. */
+  node: JsonNode;
+  /** The key node naming the step: findings on a step point here. */
+  nameNode: JsonNode;
+  inputs?: JsonNode;
+  /** Enclosing scope, condition, switch or loop; undefined at the top level. */
+  parent?: Step;
+  /** Which branch of the parent holds this step: 'actions', 'else', 'case:<name>', 'default'. */
+  branch?: string;
+  children: Step[];
+  runAfter: RunAfter[];
+  connector?: ConnectorUse;
+}
+
+export interface RunAfter {
+  action: string;
+  statuses: string[];
+  node: JsonNode;
+}
+
+export interface ConnectionReference {
+  /** The key in the flow's connectionReferences ('shared_sharepointonline_1'). */
+  key: string;
+  /** The connector this reference links to, short and lower-case ('shared_sharepointonline'). */
+  connectorId?: string;
+  apiId?: string;
+  logicalName?: string;
+  runtimeSource?: string;
+  node: JsonNode;
+}
+
+export interface FlowParameter {
+  name: string;
+  type?: string;
+  node: JsonNode;
+  defaultValue?: JsonNode;
+  /** The environment variable schema name when the parameter stands for one. */
+  schemaName?: string;
+}
+
+export type FlowFormat = 'solution-flow' | 'legacy-definition' | 'bare-definition';
+
+export interface Flow {
+  format: FlowFormat;
+  doc: JsonDocument;
+  /** The flow's display name, or its file name when the export has none. */
+  displayName: string;
+  /** The flow's id or name when the export has one. */
+  id?: string;
+  /** The workflow definition object node ({$schema, triggers, actions, ...}). */
+  definition: JsonNode;
+  triggers: Step[];
+  /** Top-level actions; nested ones are under `children`. */
+  actions: Step[];
+  /** Every trigger and action, at any depth, in document order. */
+  steps: Step[];
+  connectionReferences: Map<string, ConnectionReference>;
+  parameters: FlowParameter[];
+  solution?: Solution;
+}
+
+export interface SolutionConnectionReference {
+  logicalName: string;
+  connectorId?: string;
+  apiId?: string;
+  displayName?: string;
+  at: SourceRef;
+}
+
+export type EnvironmentVariableType = 'String' | 'Number' | 'Boolean' | 'JSON' | 'DataSource' | 'Secret' | 'Unknown';
+
+export interface EnvironmentVariable {
+  schemaName: string;
+  displayName?: string;
+  description?: string;
+  type: EnvironmentVariableType;
+  typeCode?: string;
+  secretStore?: string;
+  defaultValue?: string;
+  /** The value from environmentvariablevalues.json, when the solution carries one. */
+  value?: string;
+  definitionAt: SourceRef;
+  defaultValueAt?: SourceRef;
+  valueAt?: SourceRef;
+}
+
+export interface DeploymentSettings {
+  doc: JsonDocument;
+  environmentVariables: { schemaName: string; value?: string; node: JsonNode; valueNode?: JsonNode }[];
+  connectionReferences: { logicalName: string; connectionId?: string; connectorId?: string; node: JsonNode }[];
+}
+
+export interface Solution {
+  /** Display path of the solution root: a folder or 'x.zip'. */
+  path: string;
+  layout: 'zip' | 'unpacked' | 'pac';
+  uniqueName?: string;
+  version?: string;
+  managed?: boolean;
+  flows: Flow[];
+  connectionReferences: Map<string, SolutionConnectionReference>;
+  environmentVariables: EnvironmentVariable[];
+  deploymentSettings: DeploymentSettings[];
+}
