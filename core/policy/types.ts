@@ -62,6 +62,12 @@ export interface ConnectorEndpointRules {
   at: PolicyLocation;
 }
 
+/** Something odd but not fatal in a policy file (a duplicate listing, an endpoint list without `*`). */
+export interface PolicyWarning {
+  message: string;
+  at: PolicyLocation;
+}
+
 /** One DLP policy, whatever format it came in. */
 export interface DlpPolicy {
   /** The policy's name (a GUID in tenant exports) or, for hand-written ones, its display name. */
@@ -77,6 +83,8 @@ export interface DlpPolicy {
   actionRules: Map<string, ConnectorActionRules>;
   endpointRules: Map<string, ConnectorEndpointRules>;
   at: PolicyLocation;
+  /** Problems that did not stop loading; front ends show them as notices. */
+  warnings?: PolicyWarning[];
 }
 
 /** A connector's place under one policy, and why. */
@@ -85,4 +93,10 @@ export interface Classification {
   group: Group;
   /** The policy entry that lists the connector; undefined when it falls into the default group. */
   entry?: PolicyConnector;
+  /**
+   * The platform does not let policies block this connector (see core/policy/unblockable.ts). A
+   * default group of Blocked then yields Non-Business; a Blocked listing is a leftover the admin
+   * center refuses to save again, so rules may word their finding accordingly.
+   */
+  unblockable?: boolean;
 }

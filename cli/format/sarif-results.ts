@@ -1,0 +1,70 @@
+import type * as Sarif from 'sarif';
+import type { Finding, RelatedLocation } from '../../core/findings';
+import type { ArtifactTable } from './sarif-artifacts';
+import { FINGERPRINT_KEY, type Fingerprints } from './sarif-fingerprint';
+import { placeLocation, withArchivePosition } from './sarif-locations';
+import { logicalLocations } from './sarif-logical';
+import { sarifLevel, type RuleTable } from './sarif-rules';
+
+export interface ResultTables {
+  rules: RuleTable;
+  artifacts: ArtifactTable;
+  fingerprints: Fingerprints;
+}
+
+// SARIF §3.11.6: inside the text of an embedded link, '[' ']' and '\' must be escaped.
+function linkText(message: string): string {
+  return message.replace(/\.$/, '').replace(/[\\[\]]/g, '\\$&');
+}
+
+/**
+ * GitHub shows related locations only where the message links to them by id, so the
+ * related messages are appended as links; other viewers list relatedLocations anyway.
+ */
+function withRelatedLinks(text: string, related: readonly RelatedLocation[]): string {
+  if (related.length === 0) return text;
+  const links = related.map((r, i) => `[${linkText(r.message)}](${i + 1})`);
+  return `${text} Related: ${links.join(', ')}.`;
+}
+
+function relatedLocation(related: RelatedLocation, id: number, artifacts: ArtifactTable): Sarif.Location {
+  const placed = placeLocation(artifacts, related.file, related.range);
+  return {
+    id,
+    physicalLocation: placed.physicalLocation,
+    message: { text: withArchivePosition(related.message, placed) },
+  };
+}
+
+/** Only the facts the finding has, so consumers can tell absent from empty. */
+function properties(finding: Finding): Sarif.PropertyBag {
+  const bag: Sarif.PropertyBag = {};
+  if (finding.flow !== undefined) bag['flow'] = finding.flow;
+  if (finding.action !== undefined) bag['action'] = finding.action;
+  if (finding.connector !== undefined) bag['connector'] = finding.connector;
+  return bag;
+}
+
+// The message is the rule's own text, already masked by the rule; only positions and the
+// related messages (also from rules) are added to it, never values read from the files.
+export function toResult(finding: Finding, tables: ResultTables): Sarif.Result {
+  const placed = placeLocation(tables.artifacts, finding.file, finding.range);
+  const related = finding.related ?? [];
+  const logical = logicalLocations(finding.flow, finding.action);
+  const location: Sarif.Location = {
+    physicalLocation: placed.physicalLocation,
+    ...(logical ? { logicalLocations: logical } : {}),
+  };
+  return {
+    ruleId: finding.ruleId,
+    ruleIndex: tables.rules.indexOf(finding.ruleId, finding.severity),
+    level: sarifLevel(finding.severity),
+    message: { text: withRelatedLinks(withArchivePosition(finding.message, placed), related) },
+    locations: [location],
+    ...(related.length > 0
+      ? { relatedLocations: related.map((r, i) => relatedLocation(r, i + 1, tables.artifacts)) }
+      : {}),
+    partialFingerprints: { [FINGERPRINT_KEY]: tables.fingerprints.next(finding) },
+    properties: properties(finding),
+  };
+}

@@ -1,0 +1,85 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { ArtifactError } from '../core/artifacts/source';
+import { lintWorkspace } from '../core/engine/lint-workspace';
+import { ignoreMatcher } from '../core/project/glob';
+import { loadProject } from '../core/project/load';
+import { loadPaths } from '../core/workspace/load-paths';
+import { allRules } from '../rules';
+import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
+import { EXIT_OK, EXIT_USAGE, exitCodeOf } from './exit-code';
+import { formatters } from './format';
+import { version } from './version';
+
+export interface CliIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether standard output is a terminal that shows colours. */
+  colorDefault: boolean;
+}
+
+function checkRuleIds(ids: string[], where: string): void {
+  const known = new Set(allRules.map((r) => r.meta.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) throw new UsageError(`Unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} in ${where}. Rules: ${[...known].join(', ')}.`);
+}
+
+function describeError(error: ArtifactError): string {
+  const { line, character } = error.range.start;
+  const located = error.source ? `${error.file}:${line + 1}:${character + 1}: ` : '';
+  return `flowguard: ${located}${located && error.message.startsWith(error.file) ? error.message.slice(error.file.length).replace(/^[:\s]+/, '') : error.message}`;
+}
+
+async function lint(options: CliOptions, io: CliIO): Promise<number> {
+  checkRuleIds(Object.keys(options.rules), '--rule');
+  const project = await loadProject({
+    cwd: io.cwd,
+    configFile: options.config,
+    searchFrom: path.resolve(io.cwd, options.paths[0] ?? '.'),
+    policies: options.policies,
+    environment: options.environment,
+  });
+  checkRuleIds(Object.keys(project.config.rules), project.config.file ?? 'flowguard.json');
+  const ws = await loadPaths(options.paths, {
+    cwd: io.cwd,
+    ignore: ignoreMatcher(project.config.root, project.config.ignore),
+    maxFiles: 200_000,
+  });
+  const result = lintWorkspace(ws, project, allRules, options.rules);
+  if (options.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+  const report = formatters[options.format](result, { color: options.color ?? (io.colorDefault && !options.output), cwd: io.cwd, version });
+  if (options.format !== 'stylish') for (const n of result.notices) io.stderr(`flowguard: note: ${n.file ? `${n.file}: ` : ''}${n.message}\n`);
+  if (options.output) {
+    await fs.mkdir(path.dirname(path.resolve(io.cwd, options.output)), { recursive: true });
+    await fs.writeFile(path.resolve(io.cwd, options.output), report);
+  } else {
+    io.stdout(report);
+  }
+  return exitCodeOf(result, options.maxWarnings);
+}
+
+/** The whole command: arguments in, exit code out; never throws. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  try {
+    const options = parseCliArgs(argv);
+    if (options.help) {
+      io.stdout(`${USAGE}\n`);
+      return EXIT_OK;
+    }
+    if (options.version) {
+      io.stdout(`${version}\n`);
+      return EXIT_OK;
+    }
+    return await lint(options, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`flowguard: ${error.message}\n\n${USAGE}\n`);
+    } else if (error instanceof ArtifactError) {
+      io.stderr(`${describeError(error)}\n`);
+    } else {
+      io.stderr(`flowguard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    return EXIT_USAGE;
+  }
+}

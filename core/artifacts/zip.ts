@@ -1,0 +1,141 @@
+import type { Readable } from 'node:stream';
+import * as yauzl from 'yauzl';
+import { crc32 } from './crc32';
+import { ArtifactError } from './source';
+import { DEFAULT_ZIP_LIMITS, limitBroken, type ZipLimits } from './zip-limits';
+
+export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-limits';
+
+export interface ZipArchive {
+  /** Display path of the archive, as given to readZip. */
+  readonly path: string;
+  /** File entries by name: '/' separators, no leading '/' or './'; directories left out. */
+  readonly entries: Map<string, Uint8Array>;
+}
+
+/**
+ * Reads every file of a zip into memory, never touching the disk. The limits are checked on
+ * the bytes actually inflated, not only on the sizes the archive declares, because a hostile
+ * archive may lie about them. Any problem is an ArtifactError naming the archive; the promise
+ * always settles and the archive is always closed.
+ */
+export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLimits>): Promise<ZipArchive> {
+  const max: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
+  const entries = new Map<string, Uint8Array>();
+  let total = 0;
+
+  return new Promise<ZipArchive>((resolve, reject) => {
+    let zipfile: yauzl.ZipFile | undefined;
+    let stream: Readable | undefined;
+    let settled = false;
+
+    const finish = (error?: ArtifactError) => {
+      if (settled) return;
+      settled = true;
+      stream?.destroy();
+      zipfile?.close();
+      if (error) reject(error);
+      else resolve({ path, entries });
+    };
+    const fail = (message: string) => finish(new ArtifactError(path, `${path}: ${message}`));
+    const damaged = (error: unknown, entry?: string) => fail(describeDamage(error, entry));
+
+    const readEntry = (zf: yauzl.ZipFile, entry: yauzl.Entry) => {
+      const raw = entry.fileName;
+      const name = normaliseEntryName(raw);
+      if (raw.endsWith('/') || name === '') return zf.readEntry();
+      if (entries.has(name)) return fail(`the archive holds the entry ${name} twice; it is damaged or was made to mislead.`);
+      if (entry.isEncrypted()) return fail(`entry ${name} is encrypted; FlowGuard cannot read password-protected archives.`);
+      if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
+        return fail(`entry ${name} uses compression method ${entry.compressionMethod}; FlowGuard reads only stored and deflated entries, as Power Platform writes them.`);
+      }
+      const declared = limitBroken({ name, uncompressed: entry.uncompressedSize, compressed: entry.compressedSize, total: total + entry.uncompressedSize }, max, false);
+      if (declared) return fail(declared);
+
+      zf.openReadStream(entry, (error, opened) => {
+        if (settled) {
+          opened?.destroy();
+          return;
+        }
+        if (error || !opened) return damaged(error, name);
+        stream = opened;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        opened.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          size += chunk.length;
+          total += chunk.length;
+          const broken = limitBroken({ name, uncompressed: size, compressed: entry.compressedSize, total }, max, true);
+          if (broken) return fail(broken);
+          chunks.push(chunk);
+        });
+        opened.on('error', (streamError) => damaged(streamError, name));
+        opened.on('end', () => {
+          if (settled) return;
+          stream = undefined;
+          const data = new Uint8Array(Buffer.concat(chunks, size));
+          if (crc32(data) !== entry.crc32) return fail(`entry ${name} fails its checksum; the archive is damaged. Export the solution again.`);
+          entries.set(name, data);
+          zf.readEntry();
+        });
+      });
+    };
+
+    try {
+      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false }, (error, zf) => {
+        if (error || !zf) return damaged(error);
+        zipfile = zf;
+        if (settled) return zf.close();
+        if (zf.entryCount > max.maxEntries) {
+          return fail(`the archive has ${zf.entryCount} entries; FlowGuard reads at most ${max.maxEntries}.`);
+        }
+        zf.on('error', (zipError) => damaged(zipError));
+        zf.on('end', () => finish());
+        zf.on('entry', (entry: yauzl.Entry) => {
+          if (settled) return;
+          try {
+            readEntry(zf, entry);
+          } catch (thrown) {
+            damaged(thrown);
+          }
+        });
+        zf.readEntry();
+      });
+    } catch (thrown) {
+      damaged(thrown);
+    }
+  });
+}
+
+/**
+ * Windows tools may write backslashes (yauzl already turns them into '/'); './' and empty
+ * segments are harmless and dropped. Absolute names and '..' are rejected by yauzl before this.
+ */
+export function normaliseEntryName(name: string): string {
+  return name
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((segment) => segment !== '' && segment !== '.')
+    .join('/');
+}
+
+/** Turns yauzl's and zlib's terse errors into a sentence a maker can act on. */
+function describeDamage(error: unknown, entry?: string): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (/end of central directory record signature not found/i.test(detail)) {
+    return 'this is not a zip archive, or it is truncated (no end of central directory record).';
+  }
+  if (/^absolute path: /.test(detail)) {
+    return `entry ${detail.slice('absolute path: '.length)} has an absolute path; FlowGuard reads only archives with relative entry names.`;
+  }
+  if (/^invalid relative path: /.test(detail)) {
+    return `entry ${detail.slice('invalid relative path: '.length)} climbs out of the archive with '..'; FlowGuard does not read it.`;
+  }
+  if (entry && /too many bytes|not enough bytes/.test(detail)) {
+    return `entry ${entry} inflates to a different size than the archive declares; the archive is damaged or was made to mislead.`;
+  }
+  if (/strong encryption/i.test(detail)) return 'the archive is encrypted; FlowGuard cannot read password-protected archives.';
+  const where = entry ? ` at entry ${entry}` : '';
+  return `the archive is damaged or truncated${where} (${detail}). Export the solution again.`;
+}

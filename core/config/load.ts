@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { decodeText } from '../artifacts/decode';
+import { parseJson, prop, str, items, entries } from '../artifacts/json';
+import { ArtifactError } from '../artifacts/source';
+import schema from '../../schemas/flowguard.schema.json';
+import { ConfigError } from './errors';
+import { checkSchema } from './schema-check';
+import { emptyConfig, type Config, type RuleSetting } from './types';
+
+/** Reads and validates a flowguard.json; `displayPath` is how messages name it. */
+export function parseConfig(text: string, file: string, displayPath: string): Config {
+  let doc;
+  try {
+    doc = parseJson(decodeText(displayPath, Buffer.from(text, 'utf8')));
+  } catch (error) {
+    if (error instanceof ArtifactError) throw new ConfigError(error.file, error.message, error.span, error.source);
+    throw error;
+  }
+  checkSchema(doc, schema);
+  const root = doc.root;
+  const config = emptyConfig(path.dirname(file));
+  config.file = file;
+  config.policies = items(prop(root, 'policies')).map((n) => str(n) ?? '');
+  config.environment = str(prop(root, 'environment'));
+  for (const [key, value] of entries(prop(root, 'rules'))) config.rules[String(key.value)] = str(value) as RuleSetting;
+  config.ignore = items(prop(root, 'ignore')).map((n) => str(n) ?? '');
+  config.trustedDomains = items(prop(root, 'trustedDomains')).map((n) => str(n) ?? '');
+  return config;
+}
+
+export function loadConfig(file: string, displayPath: string): Config {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(displayPath, `Cannot read ${displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+  }
+  return parseConfig(text, file, displayPath);
+}

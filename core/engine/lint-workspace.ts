@@ -1,0 +1,38 @@
+import type { RuleSetting } from '../config/types';
+import type { Project } from '../project/load';
+import type { Workspace } from '../workspace/collector';
+import type { LintResult } from './result';
+import type { Rule } from './rule';
+import { lintFlow } from './lint';
+import { compareFindings } from './sort';
+
+export const NO_POLICY_NOTICE =
+  'No DLP policy found, so the DLP rules did not run. Add "policies" to flowguard.json or pass --policy FILE.';
+
+/** Lints every flow a workspace holds against a project's configuration and policies. */
+export function lintWorkspace(ws: Workspace, project: Project, rules: readonly Rule[], overrides: Record<string, RuleSetting> = {}): LintResult {
+  const result: LintResult = {
+    findings: [],
+    unreadable: [...ws.unreadable],
+    notices: [...ws.notices],
+    files: ws.files,
+    flows: ws.flows.length,
+    rules: rules.map((r) => r.meta),
+  };
+  if (project.policies.length === 0) result.notices.push({ message: NO_POLICY_NOTICE });
+  else if (project.applicable.length === 0) {
+    const env = project.config.environment;
+    result.notices.push({
+      message: env
+        ? `None of the ${project.policies.length} DLP policies applies to environment '${env}', so the DLP rules did not run.`
+        : `Every DLP policy found is scoped to named environments, so the DLP rules did not run. Name the environment with --environment NAME or "environment" in flowguard.json.`,
+    });
+  }
+  for (const flow of ws.flows) {
+    const { findings, errors } = lintFlow(flow, { rules, policies: project.applicable, config: project.config, overrides });
+    result.findings.push(...findings);
+    result.unreadable.push(...errors);
+  }
+  result.findings.sort(compareFindings);
+  return result;
+}

@@ -1,0 +1,67 @@
+import type { Finding, Unreadable } from '../findings';
+import type { Config, RuleSetting } from '../config/types';
+import type { Flow } from '../model/types';
+import type { DlpPolicy } from '../policy/types';
+import { rangeOf } from '../artifacts/source';
+import type { LintContext, Report, Rule } from './rule';
+import { effectiveSetting } from './severity';
+import { compareFindings } from './sort';
+
+export interface LintOptions {
+  rules: readonly Rule[];
+  /** The policies that apply to the chosen environment. */
+  policies: readonly DlpPolicy[];
+  config: Config;
+  /** --rule ID=severity from the command line. */
+  overrides?: Record<string, RuleSetting>;
+}
+
+export interface FlowLintResult {
+  findings: Finding[];
+  /** A rule that threw: a bug in FlowGuard, reported against the file so the run still fails loudly. */
+  errors: Unreadable[];
+}
+
+function toFinding(flow: Flow, rule: Rule, severity: Exclude<RuleSetting, 'off'>, report: Report): Finding {
+  const source = flow.doc.source;
+  const finding: Finding = {
+    ruleId: rule.meta.id,
+    severity,
+    message: report.message,
+    file: source.path,
+    range: rangeOf(source, { offset: report.node.offset, length: report.node.length }),
+    flow: flow.displayName,
+  };
+  if (report.step) finding.action = report.step.name;
+  const connector = report.connector ?? report.step?.connector?.id;
+  if (connector) finding.connector = connector;
+  if (report.related?.length) finding.related = report.related;
+  if (report.fixes?.length) finding.fixes = report.fixes;
+  if (report.data) finding.data = report.data;
+  return finding;
+}
+
+/** Runs every enabled rule on one flow; rules are pure, so the result depends on the inputs only. */
+export function lintFlow(flow: Flow, options: LintOptions): FlowLintResult {
+  const findings: Finding[] = [];
+  const errors: Unreadable[] = [];
+  for (const rule of options.rules) {
+    const setting = effectiveSetting(rule.meta, options.config, options.overrides);
+    if (setting === 'off') continue;
+    if (rule.meta.needsPolicy && options.policies.length === 0) continue;
+    const ctx: LintContext = {
+      flow,
+      policies: options.policies,
+      config: options.config,
+      report: (report) => findings.push(toFinding(flow, rule, setting, report)),
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push({ file: flow.doc.source.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Internal error in rule ${rule.meta.id}: ${message}. Please report it.` });
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, errors };
+}

@@ -1,0 +1,95 @@
+import { entries, prop, propIgnoreCase, str, type JsonDocument, type JsonNode } from '../artifacts/json';
+import { normalizeConnectorId } from '../connectors/id';
+import { resolveConnector } from './connectors';
+import { readSteps } from './steps';
+import type { ConnectionReference, Flow, FlowFormat, FlowParameter, Solution } from './types';
+
+/** What a JSON document turned out to be. */
+export type FlowDocumentKind =
+  | { kind: 'cloud-flow'; format: FlowFormat; definition: JsonNode; properties?: JsonNode }
+  | { kind: 'desktop-flow' }
+  | { kind: 'other' };
+
+function isDefinition(node: JsonNode | undefined): node is JsonNode {
+  return !!node && node.type === 'object' && (prop(node, 'triggers') !== undefined || prop(node, 'actions') !== undefined) &&
+    (prop(node, '$schema') !== undefined || prop(node, 'contentVersion') !== undefined || prop(node, 'triggers') !== undefined);
+}
+
+export function classifyFlowDocument(doc: JsonDocument): FlowDocumentKind {
+  const root = doc.root;
+  if (root.type !== 'object') return { kind: 'other' };
+  const schemaVersion = str(propIgnoreCase(root, 'schemaversion')) ?? '';
+  const properties = prop(root, 'properties');
+  const definition = prop(properties, 'definition');
+  if (schemaVersion.toUpperCase().startsWith('ROBIN') || prop(definition, 'package') !== undefined) return { kind: 'desktop-flow' };
+  if (isDefinition(definition)) {
+    const legacy = str(prop(root, 'type')) === 'Microsoft.Flow/flows' || prop(properties, 'displayName') !== undefined && schemaVersion === '';
+    return { kind: 'cloud-flow', format: legacy ? 'legacy-definition' : 'solution-flow', definition, properties };
+  }
+  if (isDefinition(root) && prop(root, '$schema') !== undefined) return { kind: 'cloud-flow', format: 'bare-definition', definition: root };
+  return { kind: 'other' };
+}
+
+function readConnectionReferences(properties: JsonNode | undefined): Map<string, ConnectionReference> {
+  const refs = new Map<string, ConnectionReference>();
+  for (const [keyNode, node] of entries(prop(properties, 'connectionReferences'))) {
+    const key = String(keyNode.value);
+    // Solution form: api.name; legacy form: id '/providers/Microsoft.PowerApps/apis/shared_x'.
+    const apiName = str(prop(prop(node, 'api'), 'name'));
+    const apiId = str(prop(prop(node, 'api'), 'id')) ?? str(prop(node, 'id'));
+    const connector = apiName ?? apiId;
+    refs.set(key, {
+      key,
+      connectorId: connector ? normalizeConnectorId(connector) : undefined,
+      apiId,
+      logicalName: str(prop(prop(node, 'connection'), 'connectionReferenceLogicalName')),
+      runtimeSource: str(prop(node, 'runtimeSource')) ?? str(prop(node, 'source')),
+      node,
+    });
+  }
+  return refs;
+}
+
+function readParameters(definition: JsonNode): FlowParameter[] {
+  return entries(prop(definition, 'parameters')).map(([key, node]) => ({
+    name: String(key.value),
+    type: str(prop(node, 'type')),
+    node,
+    defaultValue: prop(node, 'defaultValue'),
+    schemaName: str(prop(prop(node, 'metadata'), 'schemaName')),
+  }));
+}
+
+function fileStem(path: string): string {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('!')) + 1);
+  return base.replace(/\.json$/i, '').replace(/-[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/i, '');
+}
+
+export interface FlowNaming {
+  displayName?: string;
+  id?: string;
+}
+
+/** Builds the model of one cloud flow; `naming` comes from the solution or package around it. */
+export function buildFlow(doc: JsonDocument, found: Extract<FlowDocumentKind, { kind: 'cloud-flow' }>, solution?: Solution, naming: FlowNaming = {}): Flow {
+  const { definition, properties, format } = found;
+  const connectionReferences = readConnectionReferences(properties);
+  const { triggers, actions, steps } = readSteps(definition);
+  for (const step of steps) step.connector = resolveConnector(step, connectionReferences, solution);
+  const root = doc.root;
+  const displayName = naming.displayName ?? str(prop(properties, 'displayName')) ?? fileStem(doc.source.path);
+  const id = naming.id ?? str(prop(root, 'name'));
+  return {
+    format,
+    doc,
+    displayName,
+    id,
+    definition,
+    triggers,
+    actions,
+    steps,
+    connectionReferences,
+    parameters: readParameters(definition),
+    solution,
+  };
+}

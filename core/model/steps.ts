@@ -1,0 +1,80 @@
+import { entries, prop, str, type JsonNode } from '../artifacts/json';
+import type { RunAfter, Step, StepKind } from './types';
+
+/**
+ * Where each container type keeps its nested actions. If has an `else` branch, Switch has
+ * `cases.<name>.actions` and `default.actions`; Scope, Foreach and Until have `actions`.
+ */
+function branchesOf(node: JsonNode, type: string): [branch: string, actions: JsonNode][] {
+  const out: [string, JsonNode][] = [];
+  const own = prop(node, 'actions');
+  if (own) out.push(['actions', own]);
+  if (type.toLowerCase() === 'if') {
+    const elseActions = prop(prop(node, 'else'), 'actions');
+    if (elseActions) out.push(['else', elseActions]);
+  }
+  if (type.toLowerCase() === 'switch') {
+    for (const [caseKey, caseNode] of entries(prop(node, 'cases'))) {
+      const caseActions = prop(caseNode, 'actions');
+      if (caseActions) out.push([`case:${String(caseKey.value)}`, caseActions]);
+    }
+    const defaultActions = prop(prop(node, 'default'), 'actions');
+    if (defaultActions) out.push(['default', defaultActions]);
+  }
+  return out;
+}
+
+function readRunAfter(node: JsonNode): RunAfter[] {
+  return entries(prop(node, 'runAfter')).map(([key, value]) => ({
+    action: String(key.value),
+    statuses: value.type === 'array' ? (value.children ?? []).map((c) => str(c) ?? '').filter(Boolean) : [],
+    node: key,
+  }));
+}
+
+function readStep(kind: StepKind, nameNode: JsonNode, node: JsonNode, all: Step[], parent?: Step, branch?: string): Step {
+  const type = str(prop(node, 'type')) ?? '';
+  const step: Step = {
+    kind,
+    name: String(nameNode.value),
+    type,
+    subKind: str(prop(node, 'kind')),
+    node,
+    nameNode,
+    inputs: prop(node, 'inputs'),
+    parent,
+    branch,
+    children: [],
+    runAfter: kind === 'action' ? readRunAfter(node) : [],
+  };
+  all.push(step);
+  if (kind === 'action') {
+    for (const [branchName, actions] of branchesOf(node, type)) {
+      for (const [childName, childNode] of entries(actions)) {
+        if (childNode.type === 'object') step.children.push(readStep('action', childName, childNode, all, step, branchName));
+      }
+    }
+  }
+  return step;
+}
+
+export interface StepTree {
+  triggers: Step[];
+  actions: Step[];
+  /** Every step in document order (a trigger or action before the ones nested in it). */
+  steps: Step[];
+}
+
+export function readSteps(definition: JsonNode): StepTree {
+  const steps: Step[] = [];
+  const triggers: Step[] = [];
+  const actions: Step[] = [];
+  for (const [name, node] of entries(prop(definition, 'triggers'))) {
+    if (node.type === 'object') triggers.push(readStep('trigger', name, node, steps));
+  }
+  for (const [name, node] of entries(prop(definition, 'actions'))) {
+    if (node.type === 'object') actions.push(readStep('action', name, node, steps));
+  }
+  steps.sort((a, b) => a.node.offset - b.node.offset);
+  return { triggers, actions, steps };
+}

@@ -1,0 +1,10 @@
+export * from './types';
+export { loadPolicies } from './load';
+export { PolicyError } from './errors';
+export { appliesTo, selectPolicies } from './environment';
+export { classify, classifyAll, isBlocked, blockingClassifications } from './classify';
+export { isUnblockable } from './unblockable';
+export { actionBehavior, type ActionVerdict } from './actions';
+export { endpointBehavior, hasEndpointRules, type EndpointVerdict } from './endpoints';
+export { endpointKind, sqlEndpoint, smtpEndpoint, blobEndpoint, type EndpointKind } from './endpoint-connectors';
+export { combinedGroups, type PolicyGroups } from './combine';

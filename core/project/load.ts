@@ -1,0 +1,72 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { decodeText } from '../artifacts/decode';
+import { displayPath } from '../artifacts/paths';
+import { ArtifactError } from '../artifacts/source';
+import { ConfigError } from '../config/errors';
+import { findConfig } from '../config/find';
+import { loadConfig } from '../config/load';
+import { emptyConfig, type Config } from '../config/types';
+import { selectPolicies } from '../policy/environment';
+import { loadPolicies } from '../policy/load';
+import type { DlpPolicy } from '../policy/types';
+import { expandGlob } from './glob';
+
+export interface ProjectOptions {
+  cwd: string;
+  /** --config: use this file instead of searching. */
+  configFile?: string;
+  /** Where to start searching for flowguard.json: the first linted path. */
+  searchFrom?: string;
+  /** --policy files, added to the config's. */
+  policies?: string[];
+  /** --environment, overriding the config's. */
+  environment?: string;
+}
+
+export interface Project {
+  config: Config;
+  /** Every policy loaded, in the order configured. */
+  policies: DlpPolicy[];
+  /** The policies that apply to the chosen environment. */
+  applicable: DlpPolicy[];
+  /** Policy files read, absolute. */
+  policyFiles: string[];
+}
+
+async function readPolicyFile(abs: string, cwd: string): Promise<DlpPolicy[]> {
+  const display = displayPath(abs, cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await fs.readFile(abs));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigError(display, `Cannot read DLP policy ${display}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}.`);
+  }
+  try {
+    return loadPolicies(decodeText(display, bytes));
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    if (error instanceof ArtifactError) throw new ConfigError(error.file, error.message, error.span, error.source);
+    throw error;
+  }
+}
+
+/** Finds and reads flowguard.json and every policy it or the command line names; errors stop the run. */
+export async function loadProject(options: ProjectOptions): Promise<Project> {
+  const configFile = options.configFile ? path.resolve(options.cwd, options.configFile) : findConfig(options.searchFrom ?? options.cwd);
+  const config = configFile ? loadConfig(configFile, displayPath(configFile, options.cwd)) : emptyConfig(options.cwd);
+  if (options.environment) config.environment = options.environment;
+
+  const files: string[] = [];
+  for (const pattern of config.policies) {
+    const matched = await expandGlob(config.root, pattern);
+    if (matched.length === 0) throw new ConfigError(displayPath(configFile ?? options.cwd, options.cwd), `No DLP policy file matches "${pattern}".`);
+    files.push(...matched);
+  }
+  for (const given of options.policies ?? []) files.push(path.resolve(options.cwd, given));
+  const unique = [...new Set(files)];
+  const policies: DlpPolicy[] = [];
+  for (const file of unique) policies.push(...(await readPolicyFile(file, options.cwd)));
+  return { config, policies, applicable: selectPolicies(policies, config.environment), policyFiles: unique };
+}

@@ -1,0 +1,27 @@
+import type { Notice, Unreadable } from '../findings';
+import { ArtifactError } from '../artifacts/source';
+import type { DeploymentSettings, Flow, Solution } from '../model/types';
+
+/** What loading a set of paths found; filled by the loaders, read by the engine. */
+export class Workspace {
+  readonly flows: Flow[] = [];
+  readonly solutions: Solution[] = [];
+  readonly deploymentSettings: DeploymentSettings[] = [];
+  readonly notices: Notice[] = [];
+  readonly unreadable: Unreadable[] = [];
+  files = 0;
+
+  /** Records an error on one file. Errors that are not ArtifactErrors are bugs, but they still only cost that file. */
+  fail(file: string, error: unknown): void {
+    if (error instanceof ArtifactError) {
+      this.unreadable.push({ file: error.file || file, range: error.range, message: error.message });
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    this.unreadable.push({ file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `FlowGuard could not read this file: ${message}` });
+  }
+
+  note(message: string, file?: string): void {
+    this.notices.push(file === undefined ? { message } : { file, message });
+  }
+}

@@ -1,0 +1,75 @@
+import { ArtifactError } from '../artifacts/source';
+import type { FileTree } from '../artifacts/tree';
+import { attr, childText } from '../artifacts/xml';
+import { buildFlow, classifyFlowDocument } from '../model/flow';
+import type { Flow, Solution } from '../model/types';
+import type { Workspace } from './collector';
+import { readXml, tryReadJson } from './read';
+
+export interface FlowNames {
+  displayName?: string;
+  id?: string;
+  /** Dataverse workflow category: 5 cloud flow, 6 desktop flow. */
+  category?: string;
+}
+
+export interface FlowEntryOptions {
+  solution?: Solution;
+  names?: FlowNames;
+  /** True when the user named this file, or it sits where only flows sit: anything else is an error. */
+  expected?: boolean;
+}
+
+const LOOKS_LIKE_FLOW = /workflowdefinition\.json|"triggers"\s*:|"connectionReferences"\s*:/;
+
+/** The `<Workflow Name=... WorkflowId=...>` sidecar that pac writes beside each flow. */
+async function readSidecar(tree: FileTree, rel: string, ws: Workspace): Promise<FlowNames | undefined> {
+  const sidecar = tree.findIgnoreCase(`${rel}.data.xml`);
+  if (!sidecar) return undefined;
+  const xml = await readXml(tree, sidecar, ws);
+  if (!xml) return undefined;
+  return {
+    displayName: attr(xml.root, 'Name'),
+    id: attr(xml.root, 'WorkflowId')?.replace(/[{}]/g, ''),
+    category: childText(xml.root, 'Category')?.trim(),
+  };
+}
+
+/**
+ * Loads one JSON entry as a cloud flow. Desktop flows become a notice; JSON that is no flow is
+ * ignored unless it was expected to be one; unreadable JSON is reported when it was expected or
+ * looks like a flow, so a truncated export is never skipped in silence.
+ */
+export async function loadFlowEntry(tree: FileTree, rel: string, ws: Workspace, options: FlowEntryOptions = {}): Promise<Flow | undefined> {
+  const path = tree.label + rel;
+  const read = await tryReadJson(tree, rel);
+  if ('error' in read) {
+    if (options.expected || options.solution || LOOKS_LIKE_FLOW.test(read.source?.text.slice(0, 4096) ?? '')) {
+      ws.files++;
+      ws.fail(path, read.error);
+    }
+    return undefined;
+  }
+  const found = classifyFlowDocument(read.doc);
+  const names = { ...(await readSidecarIfSolution(tree, rel, ws, options)), ...options.names };
+  if (found.kind === 'desktop-flow' || names.category === '6') {
+    ws.files++;
+    ws.note(`Skipped desktop flow${names.displayName ? ` '${names.displayName}'` : ''}: FlowGuard lints cloud flows only.`, path);
+    return undefined;
+  }
+  if (found.kind === 'other') {
+    if (options.expected) {
+      ws.files++;
+      ws.fail(path, new ArtifactError(path, 'Not a Power Automate export: expected a cloud flow ({properties: {definition}}), a legacy definition.json or a workflow definition ({$schema, triggers, actions})'));
+    }
+    return undefined;
+  }
+  ws.files++;
+  const flow = buildFlow(read.doc, found, options.solution, names);
+  ws.flows.push(flow);
+  return flow;
+}
+
+async function readSidecarIfSolution(tree: FileTree, rel: string, ws: Workspace, options: FlowEntryOptions): Promise<FlowNames> {
+  return options.solution ? ((await readSidecar(tree, rel, ws)) ?? {}) : {};
+}

@@ -1,0 +1,94 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { displayPath } from '../artifacts/paths';
+import { ArtifactError } from '../artifacts/source';
+import { folderTree, zipTree, type FileTree } from '../artifacts/tree';
+import { readZip } from '../artifacts/zip';
+import { Workspace } from './collector';
+import { loadFlowEntry } from './flow-entry';
+import { loadTree } from './load-tree';
+
+export interface LoadPathsOptions {
+  cwd: string;
+  /** True for an absolute path the user's ignore globs exclude. */
+  ignore?: (absPath: string) => boolean;
+  maxFiles?: number;
+  /** Called as each path or archive is started, for progress on long runs. */
+  onProgress?: (label: string) => void;
+}
+
+/** A tree holding one file, so a single named file goes through the same loaders. */
+function singleFileTree(absFile: string, label: string): FileTree {
+  const name = path.basename(absFile);
+  return {
+    label,
+    kind: 'folder',
+    list: () => [name],
+    read: async () => new Uint8Array(await fs.readFile(absFile)),
+    has: (rel) => rel === name,
+    findIgnoreCase: (rel) => (rel.toLowerCase() === name.toLowerCase() ? name : undefined),
+  };
+}
+
+async function loadZipFile(absFile: string, display: string, ws: Workspace, named: boolean): Promise<void> {
+  try {
+    const archive = await readZip(display, new Uint8Array(await fs.readFile(absFile)));
+    const { exports } = await loadTree(zipTree(archive), ws);
+    if (exports === 0 && named) {
+      throw new ArtifactError(display, `${display} is neither a solution zip (solution.xml) nor a legacy export package (Microsoft.Flow/flows/manifest.json).`);
+    }
+  } catch (error) {
+    ws.files++;
+    ws.fail(display, error);
+  }
+}
+
+async function loadFolder(absDir: string, display: string, ws: Workspace, options: LoadPathsOptions): Promise<void> {
+  const prefix = display === '.' ? '' : `${display}/`;
+  const tree = await folderTree(absDir, prefix, {
+    ignore: options.ignore ? (rel) => options.ignore!(path.join(absDir, rel)) : undefined,
+    maxFiles: options.maxFiles,
+  });
+  const { zips } = await loadTree(tree, ws);
+  for (const rel of zips) {
+    options.onProgress?.(prefix + rel);
+    await loadZipFile(path.join(absDir, rel), prefix + rel, ws, false);
+  }
+}
+
+async function loadFile(absFile: string, display: string, ws: Workspace): Promise<void> {
+  const lower = absFile.toLowerCase();
+  if (lower.endsWith('.zip')) return loadZipFile(absFile, display, ws, true);
+  const dir = path.dirname(display);
+  const tree = singleFileTree(absFile, dir === '.' ? '' : `${dir}/`);
+  if (lower.endsWith('.json')) {
+    await loadFlowEntry(tree, path.basename(absFile), ws, { expected: true });
+    return;
+  }
+  ws.files++;
+  ws.fail(display, new ArtifactError(display, `${display} is not a flow export FlowGuard reads: name a flow .json, a solution or package .zip, or a folder.`));
+}
+
+/** Loads files, folders and zips named on the command line (or the server's workspace folders). */
+export async function loadPaths(paths: string[], options: LoadPathsOptions): Promise<Workspace> {
+  const ws = new Workspace();
+  for (const given of paths) {
+    const abs = path.resolve(options.cwd, given);
+    const display = displayPath(abs, options.cwd);
+    options.onProgress?.(display);
+    let stat;
+    try {
+      stat = await fs.stat(abs);
+    } catch (error) {
+      ws.fail(display, new ArtifactError(display, `${display}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error)}.`));
+      continue;
+    }
+    try {
+      if (stat.isDirectory()) await loadFolder(abs, display, ws, options);
+      else await loadFile(abs, display, ws);
+    } catch (error) {
+      ws.fail(display, error);
+    }
+  }
+  return ws;
+}

@@ -1,0 +1,36 @@
+import { defineRule } from '../../core/engine/rule';
+import { connectorDisplayName } from '../../core/connectors/names';
+import { classify } from '../../core/policy/classify';
+import { policyEntry, why } from '../../core/policy/explain';
+
+export default defineRule({
+  meta: {
+    id: 'dlp/blocked-connector',
+    category: 'dlp',
+    defaultSeverity: 'error',
+    description: 'A trigger or action uses a connector that an applicable DLP policy blocks.',
+    help:
+      'A connector in the Blocked group of any DLP policy that applies to the environment cannot be used at all: ' +
+      'the flow is suspended when it is saved or imported. Replace the step with an allowed connector, or ask a ' +
+      'Power Platform admin to reclassify the connector.',
+    fixable: false,
+    needsPolicy: true,
+  },
+  check(ctx) {
+    for (const step of ctx.flow.steps) {
+      const connector = step.connector;
+      if (!connector) continue;
+      const blocking = ctx.policies.map((policy) => classify(policy, connector.id)).filter((c) => c.group === 'blocked');
+      const first = blocking[0];
+      if (!first) continue;
+      const name = connectorDisplayName(connector.id, first.entry?.displayName);
+      ctx.report({
+        node: step.nameNode,
+        step,
+        message: `${step.kind === 'trigger' ? 'Trigger' : 'Action'} '${step.name}' uses ${name} (${connector.id}), which is blocked: ${why(first)}. Replace the step or ask an admin to reclassify the connector.`,
+        related: blocking.map(policyEntry),
+        data: { policy: first.policy.name, group: 'blocked' },
+      });
+    }
+  },
+});

@@ -1,0 +1,38 @@
+import { defineRule } from '../../core/engine/rule';
+import { connectorDisplayName } from '../../core/connectors/names';
+import { endpointOf } from '../../core/analysis/endpoint';
+import { endpointBehavior } from '../../core/policy/endpoints';
+import { policyName } from '../../core/policy/explain';
+
+export default defineRule({
+  meta: {
+    id: 'dlp/endpoint-denied',
+    category: 'dlp',
+    defaultSeverity: 'error',
+    description: "A literal endpoint (HTTP URI, SQL server, site, ...) that a DLP policy's endpoint rules deny.",
+    help:
+      'Endpoint filtering lets an admin allow a connector only for some endpoints, with ordered Allow and Deny rules ' +
+      'that end with "*". The first rule that matches decides. A flow calling a denied endpoint is suspended. Call an ' +
+      'allowed endpoint or ask an admin to add an Allow rule.',
+    fixable: false,
+    needsPolicy: true,
+  },
+  check(ctx) {
+    for (const step of ctx.flow.steps) {
+      const endpoint = endpointOf(step);
+      if (!endpoint?.literal || !step.connector) continue;
+      for (const policy of ctx.policies) {
+        const verdict = endpointBehavior(policy, step.connector.id, endpoint.value);
+        if (verdict?.behavior !== 'deny') continue;
+        ctx.report({
+          node: endpoint.node,
+          step,
+          message: `'${step.name}' calls ${connectorDisplayName(step.connector.id)} endpoint ${endpoint.value}, which policy ${policyName(policy)} denies (rule ${verdict.rule.order}: Deny ${verdict.rule.endpoint}). Use an allowed endpoint or ask an admin to allow this one.`,
+          related: [{ file: verdict.rule.at.file, range: verdict.rule.at.range, message: `Endpoint rule ${verdict.rule.order} of policy ${policyName(policy)}` }],
+          data: { policy: policy.name, endpoint: endpoint.value, rule: verdict.rule.order },
+        });
+        break;
+      }
+    }
+  },
+});
