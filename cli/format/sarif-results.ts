@@ -12,19 +12,24 @@ export interface ResultTables {
   fingerprints: Fingerprints;
 }
 
-// SARIF §3.11.6: inside the text of an embedded link, '[' ']' and '\' must be escaped.
+// SARIF §3.11.6: inside the text of an embedded link, '[' ']' and '\' must be escaped. The
+// final period goes too: the list of links ends the sentence itself.
 function linkText(message: string): string {
   return message.replace(/\.$/, '').replace(/[\\[\]]/g, '\\$&');
 }
 
+/** Enough links to follow the story; a mixed-groups finding can have dozens of related actions. */
+const MAX_LINKS = 5;
+
 /**
- * GitHub shows related locations only where the message links to them by id, so the
- * related messages are appended as links; other viewers list relatedLocations anyway.
+ * GitHub shows related locations only where the message links to them by id, so the first
+ * related messages are appended as links; relatedLocations itself always lists them all.
  */
 function withRelatedLinks(text: string, related: readonly RelatedLocation[]): string {
   if (related.length === 0) return text;
-  const links = related.map((r, i) => `[${linkText(r.message)}](${i + 1})`);
-  return `${text} Related: ${links.join(', ')}.`;
+  const links = related.slice(0, MAX_LINKS).map((r, i) => `[${linkText(r.message)}](${i + 1})`);
+  const more = related.length > MAX_LINKS ? ` and ${related.length - MAX_LINKS} more` : '';
+  return `${text} Related: ${links.join(', ')}${more}.`;
 }
 
 function relatedLocation(related: RelatedLocation, id: number, artifacts: ArtifactTable): Sarif.Location {

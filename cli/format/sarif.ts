@@ -1,5 +1,6 @@
 import type * as Sarif from 'sarif';
 import type { LintResult } from '../../core/engine/result';
+import { uniqueNotices } from './notices';
 import { ArtifactTable } from './sarif-artifacts';
 import { Fingerprints } from './sarif-fingerprint';
 import { noticeNotification, unreadableNotification } from './sarif-notifications';
@@ -28,7 +29,7 @@ export function formatSarif(result: LintResult, options: FormatOptions): string 
   const results = result.findings.map((finding) => toResult(finding, { rules, artifacts, fingerprints }));
   const notifications = [
     ...result.unreadable.map((u) => unreadableNotification(u, artifacts)),
-    ...result.notices.map((n) => noticeNotification(n, artifacts)),
+    ...uniqueNotices(result.notices).map((n) => noticeNotification(n, artifacts)),
   ];
   const semver = semanticVersion(options.version);
 

@@ -2,6 +2,7 @@ import type { Notice, Severity } from '../../core/findings';
 import type { LintResult } from '../../core/engine/result';
 import { palette, type Palette } from './ansi';
 import { countBySeverity } from './counts';
+import { uniqueNotices } from './notices';
 import { oneBased } from './position';
 import { displayWidth, terminalText } from './terminal-text';
 import type { FormatOptions } from './types';
@@ -78,15 +79,10 @@ function table(rows: Row[], paint: Palette): string[] {
 }
 
 function noteLines(notices: readonly Notice[], paint: Palette): string[] {
-  const seen = new Set<string>();
-  const lines: string[] = [];
-  for (const notice of notices) {
-    const text = terminalText(notice.file ? `${notice.file}: ${notice.message}` : notice.message);
-    if (seen.has(text)) continue;
-    seen.add(text);
-    lines.push(`${paint.bold('note:')} ${text}`);
-  }
-  return lines;
+  return uniqueNotices(notices).map((notice) => {
+    const text = notice.file === undefined ? notice.message : `${notice.file}: ${notice.message}`;
+    return `${paint.bold('note:')} ${terminalText(text)}`;
+  });
 }
 
 function totals(result: LintResult, paint: Palette): string {

@@ -105,11 +105,13 @@ export function parseXml(source: SourceFile): XmlDocument {
     stack.push({ element, contentStart: end });
     markupEnd = end;
   });
+  let lastClosed: XmlElement | undefined;
   parser.on('closetag', (tag: SaxesTagPlain) => {
     const open = stack.pop();
     if (!open) return;
     const end = parser.position;
     const element = open.element;
+    lastClosed = element;
     if (!tag.isSelfClosing) {
       const endTagStart = text.lastIndexOf('</', end - 1);
       element.outerSpan = { offset: element.span.offset, length: end - element.span.offset };
@@ -144,21 +146,35 @@ export function parseXml(source: SourceFile): XmlDocument {
     parser.write(text).close();
   } catch (thrown) {
     if (!(thrown instanceof Stop)) throw thrown;
-    throw invalid(source, thrown, stack[stack.length - 1]?.element);
+    throw invalid(source, thrown, stack[stack.length - 1]?.element, lastClosed);
   }
   if (!root) throw new ArtifactError(source.path, 'Invalid XML: document must contain a root element.', { offset: 0, length: 0 }, source);
   return { source, root };
 }
 
-function invalid(source: SourceFile, stop: Stop, innermost: XmlElement | undefined): ArtifactError {
+function invalid(source: SourceFile, stop: Stop, innermost: XmlElement | undefined, lastClosed: XmlElement | undefined): ArtifactError {
+  const text = source.text;
   // saxes prefixes "line:column: " counted in code points; the span carries the position instead.
-  const message = stop.error.message.replace(/^\d+:\d+: /, '');
-  // An unclosed element is best shown at its start tag, not at the end of the file.
-  const span =
-    message.startsWith('unclosed tag') && innermost
-      ? innermost.span
-      : { offset: Math.max(0, Math.min(stop.offset, source.text.length) - 1), length: stop.offset > 0 && stop.offset <= source.text.length ? 1 : 0 };
-  return new ArtifactError(source.path, `Invalid XML: ${message}`, span, source);
+  let message = stop.error.message.replace(/^\d+:\d+: /, '').replace(/\.$/, '');
+  // saxes stands just past the offending character.
+  const at = Math.max(0, Math.min(stop.offset - 1, text.length));
+  let span: Span = { offset: at, length: at < text.length ? 1 : 0 };
+  if (message.startsWith('unclosed tag') && innermost) {
+    // Shown at the start tag left open, not at the end of the file.
+    span = innermost.span;
+  } else if (message === 'text data outside of root node' && !innermost && !lastClosed) {
+    // Nothing opened yet: the file is not XML at all, and its first character says so best.
+    const first = Math.max(0, text.search(/\S/));
+    span = { offset: first, length: first < text.length ? 1 : 0 };
+  } else if (message === 'unexpected close tag') {
+    // saxes has just closed the element left open (`lastClosed`) on the way to the wrong end tag.
+    const start = text.lastIndexOf('</', at);
+    if (start >= 0) {
+      span = { offset: start, length: at + 1 - start };
+      if (lastClosed) message = `${text.slice(start, at + 1)} does not close the open element <${lastClosed.name}>`;
+    }
+  }
+  return new ArtifactError(source.path, `Invalid XML: ${message}.`, span, source);
 }
 
 function sameName(element: XmlElement, name: string): boolean {

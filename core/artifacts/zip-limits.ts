@@ -55,7 +55,7 @@ export function limitBroken(sizes: EntrySizes, max: ZipLimits, counted: boolean)
 }
 
 export function formatBytes(n: number): string {
-  if (n >= MiB) return `${Number.isInteger(n / MiB) ? n / MiB : (n / MiB).toFixed(1)} MiB`;
-  if (n >= 1024) return `${Number.isInteger(n / 1024) ? n / 1024 : (n / 1024).toFixed(1)} KiB`;
+  if (n >= MiB) return `${Math.round((n / MiB) * 10) / 10} MiB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KiB`;
   return `${n} bytes`;
 }

@@ -44,6 +44,8 @@ export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLim
       const raw = entry.fileName;
       const name = normaliseEntryName(raw);
       if (raw.endsWith('/') || name === '') return zf.readEntry();
+      // Names end up in terminals and reports; control characters there could rewrite the screen.
+      if (/[\u0000-\u001f\u007f]/.test(name)) return fail(`an entry name holds control characters (${JSON.stringify(name)}); the archive was not made by Power Platform.`);
       if (entries.has(name)) return fail(`the archive holds the entry ${name} twice; it is damaged or was made to mislead.`);
       if (entry.isEncrypted()) return fail(`entry ${name} is encrypted; FlowGuard cannot read password-protected archives.`);
       if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {

@@ -2,7 +2,8 @@ import { at, prop, str, type JsonNode } from '../artifacts/json';
 import { BUILTIN_HTTP, BUILTIN_HTTP_REQUEST_RECEIVED, BUILTIN_HTTP_WEBHOOK, normalizeConnectorId } from '../connectors/id';
 import type { ConnectionReference, ConnectorUse, Solution, Step } from './types';
 
-const CONNECTIONS_KEY = /\['\$connections'\]\s*\[\s*'([^']+)'\s*\]/;
+// `parameters('$connections')['shared_x']` and `json(...)['$connections']['shared_x']` alike.
+const CONNECTIONS_KEY = /'\$connections'\s*[\])]\s*\[\s*'([^']+)'/;
 
 /** Looks a connection reference key up in the flow, then in the solution by logical name. */
 function viaReference(key: string, refs: Map<string, ConnectionReference>, solution: Solution | undefined): { id?: string; apiId?: string } {
@@ -27,6 +28,7 @@ function openApi(step: Step, refs: Map<string, ConnectionReference>, solution: S
     id,
     apiId: apiId ?? referenced.apiId,
     operationId: str(prop(host, 'operationId')),
+    operationAt: prop(host, 'operationId'),
     connectionName,
     at: host,
   };
@@ -39,11 +41,12 @@ function pathBased(step: Step, refs: Map<string, ConnectionReference>, solution:
   const key = expression ? CONNECTIONS_KEY.exec(expression)?.[1] : undefined;
   if (!key || !host) return undefined;
   const referenced = viaReference(key, refs, solution);
-  const operationId = str(at(step.node, 'metadata', 'flowSystemMetadata', 'swaggerOperationId')) ?? str(prop(step.inputs, 'path'));
+  const operationAt = at(step.node, 'metadata', 'flowSystemMetadata', 'swaggerOperationId') ?? prop(step.inputs, 'path');
   return {
     id: referenced.id ?? normalizeConnectorId(key.replace(/_\d+$/, '')),
     apiId: referenced.apiId,
-    operationId,
+    operationId: str(operationAt),
+    operationAt,
     connectionName: key,
     at: nameNode ?? host,
   };

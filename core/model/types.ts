@@ -18,6 +18,8 @@ export interface ConnectorUse {
   apiId?: string;
   /** The operation: operationId, swaggerOperationId or, for path-based actions, the path. */
   operationId?: string;
+  /** The node naming the operation, for findings about it. */
+  operationAt?: JsonNode;
   /** The key in connectionReferences this step names, if any. */
   connectionName?: string;
   /** Where the connector is named (host, $connections expression), for pointing findings at. */

@@ -33,35 +33,38 @@ function describe(error: ErrorObject, path: string[]): string {
   if (error.propertyName !== undefined) return `"${error.propertyName}" in ${label} is not a connector name (names have no spaces)`;
   switch (error.keyword) {
     case 'additionalProperties':
-      return `unknown property "${String(params.additionalProperty)}" in ${label}${hint(error.schemaPath)}`;
+      return `unknown property "${String(params.additionalProperty)}" in ${label}${hint(path)}`;
     case 'enum':
       return `${label} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
     case 'type':
       return `${label} must be ${article(String(params.type))}`;
     case 'minLength':
+      return `${label} must not be empty`;
     case 'pattern':
-      return `${label} must be a non-empty name without spaces`;
+      return `${label} must be a connector name without spaces`;
     case 'minItems':
       return `${label} must list at least one entry`;
     case 'minProperties':
     case 'maxProperties':
-      return `${label} ${exactlyOne(error.schemaPath)}`;
+      return `${label} ${exactlyOne(path)}`;
     default:
       return `${label} ${error.message ?? 'is not valid'}`;
   }
 }
 
-function exactlyOne(schemaPath: string): string {
-  if (schemaPath.includes('/environments/')) return 'takes exactly one of "only" or "except"';
-  if (schemaPath.includes('/actionControl/')) return 'takes exactly one of "block" or "allow"';
-  if (schemaPath.includes('/endpointRule/')) return 'takes exactly one of "allow" or "deny"';
+/** Told apart by where the object sits: ajv inlines $refs, so its schemaPath does not say. */
+function exactlyOne(path: string[]): string {
+  if (path[0] === 'environments') return 'takes exactly one of "only" or "except"';
+  if (path[0] === 'actions') return 'takes exactly one of "block" or "allow"';
+  if (path[0] === 'endpoints') return 'takes exactly one of "allow" or "deny"';
   return 'has the wrong number of properties';
 }
 
-function hint(schemaPath: string): string {
-  if (schemaPath === '#/additionalProperties') {
-    return '; expected name, description, default, business, nonBusiness, blocked, environments, actions, endpoints';
-  }
+function hint(path: string[]): string {
+  if (path.length === 0) return '; expected name, description, default, business, nonBusiness, blocked, environments, actions, endpoints';
+  if (path[0] === 'environments') return '; expected "only" or "except"';
+  if (path[0] === 'actions') return '; expected "block" or "allow"';
+  if (path[0] === 'endpoints') return '; expected "allow" or "deny"';
   return '';
 }
 

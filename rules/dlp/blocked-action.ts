@@ -28,7 +28,7 @@ export default defineRule({
           : `policy ${policyName(policy)} blocks every ${connectorDisplayName(connector.id)} operation it does not allow`;
         const at = verdict.rule?.at ?? verdict.config?.at ?? policy.at;
         ctx.report({
-          node: connector.at,
+          node: connector.operationAt ?? connector.at,
           step,
           message: `'${step.name}' calls ${connectorDisplayName(connector.id)} operation ${connector.operationId}, and ${because}. Use another operation or ask an admin to allow it.`,
           related: [{ file: at.file, range: at.range, message: `Action rule in policy ${policyName(policy)}` }],

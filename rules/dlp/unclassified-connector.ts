@@ -28,7 +28,7 @@ export default defineRule({
       ctx.report({
         node: step.nameNode,
         step,
-        message: `${connectorDisplayName(connector)} (${connector}) is not classified by any policy; it falls into the default group: ${defaults}. Ask an admin to classify it.`,
+        message: `${connectorDisplayName(connector)} (${connector}), first used by '${step.name}', is not classified by any policy; it falls into the default group: ${defaults}. Ask an admin to classify it.`,
         related: classes.map((c) => ({ file: c.policy.at.file, range: c.policy.at.range, message: `Policy ${policyName(c.policy)}: default group ${GROUP_LABEL[c.group]}` })),
         data: { defaultGroups: classes.map((c) => c.group).join(',') },
       });

@@ -153,12 +153,13 @@ describe('artifacts/xml', () => {
   });
 
   describe('malformed and hostile input', () => {
-    it('reports an unclosed element at its start tag', () => {
+    it('reports a wrong end tag at the end tag, naming the element left open', () => {
       const source = '<a>\n  <b>text\n</a>';
       const error = parseError(source);
-      assert.match(error.message, /^Invalid XML: /);
+      assert.equal(error.message, 'Invalid XML: </a> does not close the open element <b>.');
       assert.equal(error.file, 'test.xml');
-      assert.ok(error.source);
+      assert.equal(slice(source, error.span), '</a>');
+      assert.deepEqual(error.range.start, { line: 2, character: 0 });
     });
 
     it('reports an element left open at the end at its start tag', () => {

@@ -114,6 +114,11 @@ describe('artifacts/zip', () => {
       });
     }
 
+    it('rejects entry names with control characters', async () => {
+      const error = await rejection(makeZip({ 'Workflows/\u001b[2Jx.json': '{}' }));
+      assert.match(error.message, /control characters \("Workflows\/\\u001b\[2Jx\.json"\)/);
+    });
+
     it('rejects an entry named twice', async () => {
       const error = await rejection(makeZip({ 'a/b.json': '1', 'a\\b.json': '2' }));
       assert.match(error.message, /holds the entry a\/b\.json twice/);
@@ -186,6 +191,7 @@ describe('artifacts/zip', () => {
         assert.equal(formatBytes(1.5 * MiB), '1.5 MiB');
         assert.equal(formatBytes(2048), '2 KiB');
         assert.equal(formatBytes(12), '12 bytes');
+        assert.equal(formatBytes(4 * 1024 * MiB - 1), '4096 MiB');
       });
     });
 

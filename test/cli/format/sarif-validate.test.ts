@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { formatters } from '../../../cli/format';
+import type { LintResult } from '../../../core/engine/result';
+import { OPTIONS, sampleResult } from './fixture';
+
+const SCRIPT = path.resolve(__dirname, '../../../../scripts/sarif-validate.sh');
+
+describe('sarif formatter against the SARIF Multitool', () => {
+  it('passes the multitool validate with the GitHub and SARIF rule sets', function () {
+    // The multitool is a 100 MB download; local runs opt in, CI always runs it.
+    if (process.env['FLOWGUARD_SARIF_VALIDATE'] !== '1' && process.env['CI'] !== 'true') {
+      console.log('      (skipped: set FLOWGUARD_SARIF_VALIDATE=1 to validate SARIF with the multitool)');
+      this.skip();
+    }
+    this.timeout(600_000);
+    const base = sampleResult();
+    const variants: Record<string, LintResult> = {
+      full: base,
+      clean: { ...base, findings: [], unreadable: [], notices: [] },
+      outside: {
+        ...base,
+        findings: [{ ...base.findings[1]!, ruleId: 'config/invalid-setting', file: '/tmp/other place/x.json' }],
+        unreadable: [],
+      },
+    };
+    const dir = mkdtempSync(path.join(tmpdir(), 'flowguard-sarif-'));
+    try {
+      const files = Object.entries(variants).map(([name, result]) => {
+        const file = path.join(dir, `${name}.sarif`);
+        writeFileSync(file, formatters.sarif(result, OPTIONS));
+        return file;
+      });
+      const run = spawnSync('bash', [SCRIPT, ...files], { encoding: 'utf8' });
+      assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
+      for (const file of files) assert.ok(run.stdout.includes(`${file}: 0 error(s)`), run.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

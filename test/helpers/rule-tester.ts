@@ -1,0 +1,51 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Rule } from '../../core/engine/rule';
+import type { DlpPolicy } from '../../core/policy/types';
+import { FIXTURES, flowFixture, runRule, seen } from './fixtures';
+
+export interface Expected {
+  line: number;
+  column: number;
+  action?: string;
+  data?: Record<string, string | number | boolean>;
+}
+
+export interface RuleCase {
+  /** Fixture file under test/fixtures/<rule id>/. */
+  file: string;
+  /** Why it is, or is not, a finding: the case's label. */
+  why: string;
+  /** The findings a user sees; empty for a case that must stay quiet. */
+  expect: Expected[];
+}
+
+/**
+ * Runs a rule over its fixtures, as ESLint's RuleTester does: every case is labelled, every
+ * fixture file of the rule is used exactly once, and each finding is matched on rule id,
+ * position, action and data, never on message wording. Messages are checked to name the action.
+ */
+export function testRule(rule: Rule, policies: () => DlpPolicy[], cases: RuleCase[]): void {
+  describe(rule.meta.id, () => {
+    it('uses every fixture of the rule exactly once', () => {
+      const dir = path.join(FIXTURES, rule.meta.id);
+      const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+      assert.deepEqual([...cases.map((c) => c.file)].sort(), files);
+    });
+    for (const c of cases) {
+      it(`${c.expect.length === 0 ? 'stays quiet' : 'reports'}: ${c.why} (${c.file})`, () => {
+        const flow = flowFixture(path.posix.join(rule.meta.id, c.file));
+        const findings = runRule(rule, flow, policies());
+        assert.deepEqual(
+          findings.map(seen),
+          c.expect.map((e) => ({ ruleId: rule.meta.id, ...e })),
+        );
+        for (const f of findings) {
+          if (f.action) assert.ok(f.message.includes(`'${f.action}'`) || f.message.includes(flow.displayName), `message names the action: ${f.message}`);
+          assert.equal(f.severity, rule.meta.defaultSeverity);
+        }
+      });
+    }
+  });
+}
