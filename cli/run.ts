@@ -26,9 +26,10 @@ function checkRuleIds(ids: string[], where: string): void {
 }
 
 function describeError(error: ArtifactError): string {
+  if (error.message.startsWith(`${error.file}:`)) return `flowguard: ${error.message}`;
+  if (!error.source) return `flowguard: ${error.message}`;
   const { line, character } = error.range.start;
-  const located = error.source ? `${error.file}:${line + 1}:${character + 1}: ` : '';
-  return `flowguard: ${located}${located && error.message.startsWith(error.file) ? error.message.slice(error.file.length).replace(/^[:\s]+/, '') : error.message}`;
+  return `flowguard: ${error.file}:${line + 1}:${character + 1}: ${error.message}`;
 }
 
 async function lint(options: CliOptions, io: CliIO): Promise<number> {

@@ -1,7 +1,17 @@
 import type { JsonNode } from '../artifacts/json';
 import { normalizeConnectorId } from '../connectors/id';
 import { endpointKind } from './endpoint-connectors';
-import { GROUP_LABEL, type ActionRule, type ConnectorActionRules, type ConnectorEndpointRules, type DlpPolicy, type EndpointRule, type EnvironmentScope, type Group, type PolicyConnector } from './types';
+import {
+  GROUP_LABEL,
+  type ActionRule,
+  type ConnectorActionRules,
+  type ConnectorEndpointRules,
+  type DlpPolicy,
+  type EndpointRule,
+  type EnvironmentScope,
+  type Group,
+  type PolicyConnector,
+} from './types';
 import type { PolicyReader } from './reader';
 
 export interface PolicyHeader {
@@ -89,18 +99,16 @@ export class PolicyBuilder {
     }
     const last = rules[rules.length - 1];
     if (!last || last.endpoint.trim() !== '*') {
-      this.reader.warn(node, `endpoint rules for "${rawId}" should end with a "*" rule (the platform requires one); endpoints no rule matches are treated as allowed`);
+      const consequence = 'endpoints no rule matches are treated as allowed';
+      this.reader.warn(node, `endpoint rules for "${rawId}" should end with a "*" rule (the platform requires one); ${consequence}`);
     }
     if (kind !== 'url') return;
     for (const rule of rules) {
       const pattern = rule.endpoint.trim();
       if (pattern !== '*' && !pattern.startsWith('*') && !/^[a-z][a-z0-9+.-]*:\/\//i.test(pattern)) {
-        this.warnAt(rule, `endpoint pattern "${pattern}" has no scheme; patterns match the whole URL, so write "https://${pattern}/*" to cover that host`);
+        const fix = `patterns match the whole URL, so write "https://${pattern}/*" to cover that host`;
+        this.reader.warn(rule.at, `endpoint pattern "${pattern}" has no scheme; ${fix}`);
       }
     }
-  }
-
-  private warnAt(rule: EndpointRule, message: string): void {
-    this.reader.warnings.push({ message, at: rule.at });
   }
 }

@@ -4,12 +4,12 @@ export type PolicyShape = 'flowguard' | 'scubagear' | 'admin-api' | 'get-dlppoli
 
 /** Keys only the Get-DlpPolicy object (and the admin API's policyDefinition) have. */
 const TENANT_KEYS = ['connectorGroups', 'defaultConnectorsClassification', 'environmentType'];
-const FLOWGUARD_GROUPS = ['business', 'nonBusiness', 'blocked'];
+const FLOWGUARD_KEYS = ['business', 'nonBusiness', 'blocked', 'default', 'environments', 'actions', 'endpoints'];
 
 /**
  * Tells the formats apart by shape, never by file name: tenant exports arrive under any name.
  * The FlowGuard format is claimed by its `$schema` (so its schema errors are reported, not a
- * guess at another format) or by a group array (business, nonBusiness, blocked), which loses to tenant keys.
+ * guess at another format) or by any of its own keys (business, default, ...), which lose to tenant keys.
  */
 export function detectShape(node: JsonNode): PolicyShape {
   if (node.type === 'array') return 'list';
@@ -20,6 +20,6 @@ export function detectShape(node: JsonNode): PolicyShape {
   if (TENANT_KEYS.some((k) => propIgnoreCase(node, k))) return 'get-dlppolicy';
   if (propIgnoreCase(node, 'dlp_policies')) return 'scubagear';
   if (propIgnoreCase(node, 'value')?.type === 'array') return 'list';
-  if (FLOWGUARD_GROUPS.some((k) => prop(node, k)?.type === 'array')) return 'flowguard';
+  if (FLOWGUARD_KEYS.some((k) => prop(node, k) !== undefined)) return 'flowguard';
   return 'unknown';
 }

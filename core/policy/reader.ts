@@ -21,8 +21,8 @@ export class PolicyReader {
     throw new PolicyError(this.source, node ? { offset: node.offset, length: node.length } : { offset: 0, length: 0 }, problem);
   }
 
-  warn(node: JsonNode, message: string): void {
-    this.warnings.push({ message, at: this.loc(node) });
+  warn(where: JsonNode | PolicyLocation, message: string): void {
+    this.warnings.push({ message, at: 'range' in where ? where : this.loc(where) });
   }
 
   /** A property's value node, keys compared without case: PowerShell and REST disagree on case. */

@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { bundledCli, cli } from '../helpers/cli';
+import { FIXTURES } from '../helpers/fixtures';
+
+interface JsonReport {
+  findings: { ruleId: string; severity: string; file: string; line: number; column: number; action: string | null; flow: string | null; connector: string | null }[];
+  unreadable: { file: string; line: number; column: number; message: string }[];
+  summary: { files: number; flows: number; errors: number; warnings: number; infos: number };
+}
+
+/** A scratch workspace holding the DLP fixtures and the fixture policy. */
+function workspace(config?: object): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'flowguard-cli-'));
+  cpSync(path.join(FIXTURES, 'dlp'), path.join(dir, 'flows'), { recursive: true });
+  if (config) writeFileSync(path.join(dir, 'flowguard.json'), JSON.stringify(config, null, 2));
+  return dir;
+}
+
+describe('cli', () => {
+  const dirs: string[] = [];
+  const make = (config?: object): string => {
+    const dir = workspace(config);
+    dirs.push(dir);
+    return dir;
+  };
+  after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('finds flowguard.json above the linted folder and reports DLP findings as json', async () => {
+    const dir = make({ policies: ['flows/policy.dlp.json'] });
+    const run = await cli(['flows', '--format', 'json'], dir);
+    assert.equal(run.code, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    assert.equal(report.summary.flows, 16);
+    assert.deepEqual(report.unreadable, []);
+    const blocked = report.findings.filter((f) => f.ruleId === 'dlp/blocked-connector').map((f) => [f.file, f.line, f.column, f.action]);
+    assert.deepEqual(blocked, [
+      ['flows/blocked-connector/dropbox-action.json', 75, 9, 'Create_file'],
+      ['flows/blocked-connector/legacy-path-based.json', 1, 689, 'Create_file'],
+      ['flows/blocked-connector/nested-in-else-branch.json', 98, 19, 'Send_email_(V2)'],
+    ]);
+    assert.equal(report.summary.errors, report.findings.filter((f) => f.severity === 'error').length);
+  });
+
+  it('says once that no policy was found, and exits 0 when nothing else is wrong', async () => {
+    const dir = make();
+    const run = await cli(['flows'], dir);
+    assert.equal(run.code, 0);
+    assert.equal(run.stdout.match(/No DLP policy found/g)?.length, 1);
+  });
+
+  it('--rule turns a rule off and --quiet keeps errors only', async () => {
+    const dir = make({ policies: ['flows/policy.dlp.json'] });
+    const off = JSON.parse((await cli(['flows', '--format', 'json', '--rule', 'dlp/blocked-connector=off'], dir)).stdout) as JsonReport;
+    assert.ok(!off.findings.some((f) => f.ruleId === 'dlp/blocked-connector'));
+    const quiet = JSON.parse((await cli(['flows', '--format', 'json', '--quiet'], dir)).stdout) as JsonReport;
+    assert.ok(quiet.findings.length > 0 && quiet.findings.every((f) => f.severity === 'error'));
+  });
+
+  it('--max-warnings decides the exit code when only warnings remain', async () => {
+    const dir = make({ policies: ['flows/policy.dlp.json'], rules: { 'dlp/blocked-connector': 'off', 'dlp/mixed-groups': 'off', 'dlp/blocked-action': 'off', 'dlp/endpoint-denied': 'off' } });
+    assert.equal((await cli(['flows'], dir)).code, 0);
+    assert.equal((await cli(['flows', '--max-warnings', '0'], dir)).code, 1);
+  });
+
+  it('stops with exit 2 naming the file, line and problem of a bad flowguard.json', async () => {
+    const dir = make();
+    writeFileSync(path.join(dir, 'flowguard.json'), '{\n  "policies": ["flows/policy.dlp.json"],\n  "rules": { "dlp/blocked-connector": "loud" }\n}\n');
+    const run = await cli(['flows'], dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^flowguard: flowguard\.json:3:39: "rules\.dlp\/blocked-connector" must be one of off, info, warning, error\./);
+  });
+
+  it('stops with exit 2 on a policy that does not validate', async () => {
+    const dir = make({ policies: ['bad.dlp.json'] });
+    writeFileSync(path.join(dir, 'bad.dlp.json'), '{\n  "name": "Bad",\n  "default": "sometimes"\n}\n');
+    const run = await cli(['flows'], dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /bad\.dlp\.json:3:\d+: .*default/);
+  });
+
+  it('rejects unknown rules and formats as usage errors', async () => {
+    const dir = make();
+    const unknownRule = await cli(['--rule', 'dlp/nope=off'], dir);
+    assert.equal(unknownRule.code, 2);
+    assert.match(unknownRule.stderr, /Unknown rule "dlp\/nope"/);
+    const badFormat = await cli(['--format', 'xml'], dir);
+    assert.equal(badFormat.code, 2);
+    assert.match(badFormat.stderr, /--format must be one of stylish, json, sarif/);
+  });
+
+  it('lists unreadable files, lints the rest and exits 2', async () => {
+    const dir = make({ policies: ['flows/policy.dlp.json'] });
+    writeFileSync(path.join(dir, 'flows', 'truncated.json'), '{"properties": {"definition": {"triggers": {}, "actions": {');
+    const report = JSON.parse((await cli(['flows', '--format', 'json'], dir)).stdout) as JsonReport;
+    assert.deepEqual(report.unreadable.map((u) => [u.file, u.line]), [['flows/truncated.json', 1]]);
+    assert.ok(report.findings.length > 0);
+    assert.equal((await cli(['flows'], dir)).code, 2);
+  });
+
+  it('--environment selects environment-scoped policies', async () => {
+    const dir = make({ policies: ['flows/policy.dlp.json', 'prod.dlp.json'] });
+    writeFileSync(path.join(dir, 'prod.dlp.json'), JSON.stringify({ name: 'Production', environments: { only: ['Contoso Production'] }, blocked: ['shared_planner'] }));
+    const count = async (args: string[]): Promise<number> =>
+      (JSON.parse((await cli(['flows', '--format', 'json', ...args], dir)).stdout) as JsonReport).findings.filter((f) => f.connector === 'shared_planner' && f.ruleId === 'dlp/blocked-connector').length;
+    assert.equal(await count([]), 0);
+    assert.equal(await count(['--environment', 'contoso production']), 2);
+  });
+
+  it('the bundled CLI writes SARIF to --output and prints stylish by default', () => {
+    const dir = make({ policies: ['flows/policy.dlp.json'] });
+    const sarifRun = bundledCli(['flows', '--format', 'sarif', '--output', 'out/flowguard.sarif'], dir);
+    assert.equal(sarifRun.code, 1, sarifRun.stderr);
+    assert.equal(sarifRun.stdout, '');
+    const stylish = bundledCli(['flows'], dir);
+    assert.match(stylish.stdout, /flows\/blocked-connector\/dropbox-action\.json\n\s+75:9\s+error\s+.*dlp\/blocked-connector/);
+    assert.match(stylish.stdout, /\d+ problems? \(\d+ errors?/);
+  });
+});
