@@ -1,32 +1,25 @@
 import { at, prop, str, type JsonNode } from '../artifacts/json';
 import { BUILTIN_HTTP, BUILTIN_HTTP_WEBHOOK } from '../connectors/id';
+import { blobEndpoint, endpointKind, sqlEndpoint } from '../policy/endpoint-connectors';
 import type { Step } from '../model/types';
 
 export interface Endpoint {
-  /** The endpoint as written: a URL, a server name, a site address. */
+  /** The endpoint as policies write it: a URL, "server,database", a storage account name. */
   value: string;
   node: JsonNode;
   /** False when it is built from an expression or an environment variable at run time. */
   literal: boolean;
 }
 
-/** Parameter names under which connector actions carry their endpoint, per connector. */
-const PARAMETER_ENDPOINTS: Record<string, string[]> = {
+/** Parameter names under which connector actions carry their endpoint's main part. */
+const PARAMETERS: Record<string, string[]> = {
   shared_webcontents: ['request/url', 'url', 'body/url', 'Uri'],
   shared_sql: ['server'],
-  shared_sharepointonline: ['dataset'],
   shared_azureblob: ['dataset', 'storageAccountName'],
-  shared_commondataserviceforapps: ['organization'],
 };
 
 function isExpression(text: string): boolean {
-  return text.startsWith('@') && !text.startsWith('@@') || text.includes('@{');
-}
-
-function endpointAt(node: JsonNode | undefined): Endpoint | undefined {
-  const value = str(node);
-  if (!node || value === undefined || value.trim() === '') return undefined;
-  return { value, node, literal: !isExpression(value) };
+  return (text.startsWith('@') && !text.startsWith('@@')) || text.includes('@{');
 }
 
 function parameter(step: Step, names: string[]): JsonNode | undefined {
@@ -38,17 +31,31 @@ function parameter(step: Step, names: string[]): JsonNode | undefined {
   return undefined;
 }
 
+/** A string endpoint; 'default' means "the connection's own", which the flow does not show. */
+function literalOrExpression(node: JsonNode | undefined, shape: (value: string) => string = (v) => v): Endpoint | undefined {
+  const value = str(node);
+  if (!node || value === undefined || value.trim() === '' || value.toLowerCase() === 'default') return undefined;
+  const literal = !isExpression(value);
+  return { value: literal ? shape(value) : value, node, literal };
+}
+
 /**
- * The endpoint a step talks to, where the flow itself says it: the URI of HTTP actions, the
- * server, site or account parameter of connectors whose endpoints DLP policies can filter.
- * Steps that take the endpoint from their connection have none here; 'default' means that.
+ * The endpoint a step talks to, where the flow itself says it, for the connectors whose
+ * endpoints DLP policies can filter: the URI of HTTP actions, the server and database of SQL
+ * Server, the storage account of Azure Blob Storage. Steps that take the endpoint from their
+ * connection have none here.
  */
 export function endpointOf(step: Step): Endpoint | undefined {
   const id = step.connector?.id;
-  if (!id || step.kind !== 'action') return undefined;
-  if (id === BUILTIN_HTTP) return endpointAt(prop(step.inputs, 'uri'));
-  if (id === BUILTIN_HTTP_WEBHOOK) return endpointAt(at(step.inputs, 'subscribe', 'uri'));
-  const names = PARAMETER_ENDPOINTS[id];
-  const found = names ? endpointAt(parameter(step, names)) : undefined;
-  return found && found.value.toLowerCase() !== 'default' ? found : undefined;
+  if (!id || step.kind !== 'action' || !endpointKind(id)) return undefined;
+  if (id === BUILTIN_HTTP) return literalOrExpression(prop(step.inputs, 'uri'));
+  if (id === BUILTIN_HTTP_WEBHOOK) return literalOrExpression(at(step.inputs, 'subscribe', 'uri'));
+  const names = PARAMETERS[id];
+  const node = names ? parameter(step, names) : undefined;
+  if (id === 'shared_sql') {
+    const database = str(parameter(step, ['database']));
+    return literalOrExpression(node, (server) => sqlEndpoint(server, database && database.toLowerCase() !== 'default' && !isExpression(database) ? database : undefined));
+  }
+  if (id === 'shared_azureblob') return literalOrExpression(node, blobEndpoint);
+  return literalOrExpression(node);
 }

@@ -1,3 +1,5 @@
+import * as zlib from 'node:zlib';
+
 // yauzl does not check the CRC of entries, so a damaged archive would otherwise be read as if
 // whole. zlib.crc32 only exists from Node 20.15, and the engines field allows any Node 20.
 
@@ -14,8 +16,14 @@ function crcTable(): Uint32Array {
   return table;
 }
 
+const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
 /** Continues a CRC-32 (the zip/PNG polynomial) over `bytes`; start with `crc` 0. */
 export function crc32(bytes: Uint8Array, crc = 0): number {
+  return native ? native(bytes, crc) >>> 0 : crc32Portable(bytes, crc);
+}
+
+export function crc32Portable(bytes: Uint8Array, crc = 0): number {
   const t = crcTable();
   let c = ~crc >>> 0;
   for (let i = 0; i < bytes.length; i++) c = (t[(c ^ (bytes[i] as number)) & 0xff] as number) ^ (c >>> 8);

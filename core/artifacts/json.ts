@@ -21,6 +21,7 @@ export function parseJson(source: SourceFile): JsonDocument {
   if (depth !== undefined) {
     throw new ArtifactError(source.path, `JSON is nested deeper than ${MAX_JSON_DEPTH} levels; FlowGuard does not read it.`, { offset: depth, length: 1 }, source);
   }
+  if (source.text.trim() === '') throw new ArtifactError(source.path, 'The file is empty; expected JSON.', { offset: 0, length: 0 }, source);
   const errors: ParseError[] = [];
   const root = parseTree(source.text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   const first = errors[0];
@@ -35,17 +36,13 @@ function describe(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-/** Offset of the first bracket past `limit` levels, or undefined; strings are skipped. */
+/** Offset of the first bracket past `limit` levels, or undefined; strings are jumped over whole. */
 function nestingDepthExceeds(text: string, limit: number): number | undefined {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92 /* \ */) i++;
-      else if (c === 34 /* " */) inString = false;
-    } else if (c === 34) {
-      inString = true;
+    if (c === 34 /* " */) {
+      i = endOfString(text, i);
     } else if (c === 123 || c === 91 /* { [ */) {
       if (++depth > limit) return i;
     } else if (c === 125 || c === 93 /* } ] */) {
@@ -53,6 +50,18 @@ function nestingDepthExceeds(text: string, limit: number): number | undefined {
     }
   }
   return undefined;
+}
+
+/** Index of the quote closing the string that opens at `open` (or the end of the text). */
+function endOfString(text: string, open: number): number {
+  let quote = text.indexOf('"', open + 1);
+  while (quote > 0) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+    quote = text.indexOf('"', quote + 1);
+  }
+  return text.length;
 }
 
 /** The value node of property `key` of an object node. */

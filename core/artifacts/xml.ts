@@ -1,6 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Span } from '../text/range';
-import { ArtifactError, type SourceFile } from './source';
+import { ArtifactError, createSourceFile, type SourceFile } from './source';
 
 export interface XmlAttribute {
   /** Entity-decoded value (XML normalises tabs and newlines in attribute values to spaces). */
@@ -219,4 +219,48 @@ export function attribute(element: XmlElement | undefined, name: string): XmlAtt
 
 export function attr(element: XmlElement | undefined, name: string): string | undefined {
   return attribute(element, name)?.value;
+}
+
+function shift(element: XmlElement, by: number): void {
+  const pending = [element];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    next.span = { offset: next.span.offset + by, length: next.span.length };
+    next.outerSpan = { offset: next.outerSpan.offset + by, length: next.outerSpan.length };
+    if (next.textSpan) next.textSpan = { offset: next.textSpan.offset + by, length: next.textSpan.length };
+    for (const a of next.attributes.values()) a.span = { offset: a.span.offset + by, length: a.span.length };
+    pending.push(...next.children);
+  }
+}
+
+/**
+ * Parses the elements named `name` found anywhere in a large document (customizations.xml can
+ * run to megabytes, of which FlowGuard needs two small sections), with spans into the whole text.
+ * Each section must be well-formed on its own; the rest of the document is not read.
+ */
+export function parseXmlSections(source: SourceFile, name: string): XmlElement[] {
+  const found: XmlElement[] = [];
+  const open = new RegExp(`<${name}(?=[\\s/>])`, 'gi');
+  const close = new RegExp(`</${name}\\s*>`, 'gi');
+  for (let m = open.exec(source.text); m; m = open.exec(source.text)) {
+    const start = m.index;
+    const tagEnd = source.text.indexOf('>', start);
+    if (tagEnd < 0) break;
+    let end = tagEnd + 1;
+    if (source.text.charAt(tagEnd - 1) !== '/') {
+      close.lastIndex = tagEnd;
+      const closing = close.exec(source.text);
+      end = closing ? closing.index + closing[0].length : source.text.length;
+    }
+    const fragment = createSourceFile(source.path, source.text.slice(start, end));
+    try {
+      const element = parseXml(fragment).root;
+      shift(element, start);
+      found.push(element);
+    } catch (error) {
+      if (error instanceof ArtifactError) throw new ArtifactError(error.file, error.message, { offset: error.span.offset + start, length: error.span.length }, source);
+      throw error;
+    }
+    open.lastIndex = end;
+  }
+  return found;
 }

@@ -9,13 +9,18 @@ export class LineIndex {
 
   constructor(private readonly text: string) {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
+    // indexOf runs natively; most files have far fewer line breaks than characters.
+    let cr = text.indexOf('\r');
+    let lf = text.indexOf('\n');
+    while (cr >= 0 || lf >= 0) {
+      if (cr >= 0 && (lf < 0 || cr < lf)) {
+        const next = lf === cr + 1 ? lf + 1 : cr + 1;
+        starts.push(next);
+        if (lf === cr + 1) lf = text.indexOf('\n', next);
+        cr = text.indexOf('\r', next);
+      } else {
+        starts.push(lf + 1);
+        lf = text.indexOf('\n', lf + 1);
       }
     }
     this.starts = starts;

@@ -4,6 +4,7 @@ import { isDeploymentSettings, readDeploymentSettings } from './deployment-setti
 import { loadFlowEntry } from './flow-entry';
 import { findPackageRoots, loadPackage } from './package';
 import { findSolutionRoots, loadSolution } from './solution';
+import { prefetch } from './prefetch';
 import { tryReadJson } from './read';
 
 export interface TreeLoadResult {
@@ -32,18 +33,19 @@ export async function loadTree(tree: FileTree, ws: Workspace): Promise<TreeLoadR
   for (const root of packages) await loadPackage(tree, root, ws);
 
   const zips: string[] = [];
-  for (const rel of tree.list()) {
-    if (under(rel, claimed)) continue;
+  const loose = tree.list().filter((rel) => !under(rel, claimed));
+  const reading = prefetch(tree, loose.filter((rel) => rel.toLowerCase().endsWith('.json')));
+  for (const rel of loose) {
     const lower = rel.toLowerCase();
     if (lower.endsWith('.zip') && tree.kind === 'folder') {
       zips.push(rel);
     } else if (DEPLOYMENT_SETTINGS.test(lower)) {
-      const read = await tryReadJson(tree, rel);
+      const read = await tryReadJson(reading, rel);
       ws.files++;
       if ('doc' in read && isDeploymentSettings(read.doc)) ws.deploymentSettings.push(readDeploymentSettings(read.doc));
       else if ('error' in read) ws.fail(tree.label + rel, read.error);
     } else if (lower.endsWith('.json') && !lower.endsWith('.data.xml')) {
-      if (await loadFlowEntry(tree, rel, ws)) exports++;
+      if (await loadFlowEntry(reading, rel, ws)) exports++;
     }
   }
   return { exports, zips };

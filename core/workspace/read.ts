@@ -1,7 +1,7 @@
 import type { FileTree } from '../artifacts/tree';
 import { decodeText } from '../artifacts/decode';
 import { parseJson, type JsonDocument } from '../artifacts/json';
-import { parseXml, type XmlDocument } from '../artifacts/xml';
+import { parseXml, parseXmlSections, type XmlDocument, type XmlElement } from '../artifacts/xml';
 import type { SourceFile } from '../artifacts/source';
 import type { Workspace } from './collector';
 
@@ -35,5 +35,24 @@ export async function tryReadJson(tree: FileTree, rel: string): Promise<JsonRead
     return { doc: parseJson(source) };
   } catch (error) {
     return { error, source };
+  }
+}
+
+export interface XmlSections {
+  source: SourceFile;
+  /** The elements found, by the section name asked for. */
+  sections: Map<string, XmlElement[]>;
+}
+
+/** Reads only the named sections of a large XML entry (see parseXmlSections). */
+export async function readXmlSections(tree: FileTree, rel: string, names: string[], ws: Workspace): Promise<XmlSections | undefined> {
+  const path = tree.label + rel;
+  ws.files++;
+  try {
+    const source = decodeText(path, await tree.read(rel));
+    return { source, sections: new Map(names.map((name) => [name, parseXmlSections(source, name)])) };
+  } catch (error) {
+    ws.fail(path, error);
+    return undefined;
   }
 }

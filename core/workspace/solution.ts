@@ -1,11 +1,12 @@
 import type { FileTree } from '../artifacts/tree';
-import { attr, child, childText, descendants, type XmlDocument } from '../artifacts/xml';
+import { attr, child, childText, children, descendants, type XmlDocument } from '../artifacts/xml';
 import { normalizeConnectorId } from '../connectors/id';
 import type { Solution, SolutionConnectionReference } from '../model/types';
 import type { Workspace } from './collector';
 import { readEnvironmentVariables } from './environment-variables';
 import { loadFlowEntry, type FlowNames } from './flow-entry';
-import { readXml } from './read';
+import { prefetch } from './prefetch';
+import { readXml, readXmlSections, type XmlSections } from './read';
 
 /** A solution found in a tree: `root` is '' or a folder prefix ending in '/'. */
 export interface SolutionRoot {
@@ -40,8 +41,8 @@ function readManifest(solution: Solution, xml: XmlDocument): void {
   solution.managed = managed === undefined ? undefined : managed.trim() === '1';
 }
 
-function readConnectionReferences(solution: Solution, xml: XmlDocument): void {
-  for (const el of descendants(xml.root, 'connectionreference')) {
+function readConnectionReferences(solution: Solution, xml: XmlSections): void {
+  for (const el of (xml.sections.get('connectionreferences') ?? []).flatMap((section) => descendants(section, 'connectionreference'))) {
     const logicalName = attr(el, 'connectionreferencelogicalname');
     if (!logicalName) continue;
     const apiId = childText(el, 'connectorid');
@@ -57,8 +58,8 @@ function readConnectionReferences(solution: Solution, xml: XmlDocument): void {
 }
 
 /** Workflow names and categories from customizations.xml (raw layout) keyed by JSON file name. */
-function readWorkflowNames(xml: XmlDocument, names: Map<string, FlowNames>): void {
-  for (const el of descendants(xml.root, 'Workflow')) {
+function readWorkflowNames(xml: XmlSections, names: Map<string, FlowNames>): void {
+  for (const el of (xml.sections.get('Workflows') ?? []).flatMap((section) => children(section, 'Workflow'))) {
     const file = childText(el, 'JsonFileName');
     if (!file) continue;
     names.set(file.replace(/^\/+/, '').toLowerCase(), {
@@ -82,7 +83,8 @@ export async function loadSolution(tree: FileTree, found: SolutionRoot, ws: Work
   if (manifest) readManifest(solution, manifest);
   const names = new Map<string, FlowNames>();
   if (found.customizationsXml) {
-    const customizations = await readXml(tree, found.customizationsXml, ws);
+    // Only two small sections of a file that can run to megabytes matter here.
+    const customizations = await readXmlSections(tree, found.customizationsXml, ['connectionreferences', 'Workflows'], ws);
     if (customizations) {
       readConnectionReferences(solution, customizations);
       readWorkflowNames(customizations, names);
@@ -90,10 +92,10 @@ export async function loadSolution(tree: FileTree, found: SolutionRoot, ws: Work
   }
   solution.environmentVariables = await readEnvironmentVariables(tree, found.root, ws);
   const workflows = `${found.root}workflows/`.toLowerCase();
-  for (const rel of tree.list()) {
-    const lower = rel.toLowerCase();
-    if (!lower.startsWith(workflows) || !lower.endsWith('.json')) continue;
-    const flow = await loadFlowEntry(tree, rel, ws, { solution, names: names.get(lower.slice(found.root.length)) });
+  const flowFiles = tree.list().filter((rel) => rel.toLowerCase().startsWith(workflows) && rel.toLowerCase().endsWith('.json'));
+  const reading = prefetch(tree, flowFiles.flatMap((rel) => [rel, `${rel}.data.xml`].filter((r) => tree.has(r))));
+  for (const rel of flowFiles) {
+    const flow = await loadFlowEntry(reading, rel, ws, { solution, names: names.get(rel.toLowerCase().slice(found.root.length)) });
     if (flow) solution.flows.push(flow);
   }
   ws.solutions.push(solution);

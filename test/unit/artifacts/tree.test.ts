@@ -6,7 +6,7 @@ import { displayPath } from '../../../core/artifacts/paths';
 import { ArtifactError } from '../../../core/artifacts/source';
 import { folderTree, zipTree } from '../../../core/artifacts/tree';
 import { readZip } from '../../../core/artifacts/zip';
-import { makeZip } from './make-zip';
+import { makeZip } from '../../helpers/make-zip';
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
 

@@ -5,7 +5,7 @@ import { decodeText } from '../../../core/artifacts/decode';
 import { ArtifactError, createSourceFile } from '../../../core/artifacts/source';
 import { attr, attribute, child, children, childText, descendants, parseXml, type XmlElement } from '../../../core/artifacts/xml';
 import type { Span } from '../../../core/text/range';
-import { CORPUS_DIR, corpusAvailable, corpusFiles } from './corpus';
+import { CORPUS_DIR, corpusAvailable, corpusFiles } from '../../helpers/corpus';
 
 function parse(text: string) {
   return parseXml(createSourceFile('test.xml', text));

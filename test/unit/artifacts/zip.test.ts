@@ -8,8 +8,8 @@ import { ArtifactError } from '../../../core/artifacts/source';
 import { parseXml } from '../../../core/artifacts/xml';
 import { normaliseEntryName, readZip, type ZipLimits } from '../../../core/artifacts/zip';
 import { DEFAULT_ZIP_LIMITS, formatBytes, limitBroken } from '../../../core/artifacts/zip-limits';
-import { CORPUS_DIR, corpusAvailable, corpusFiles } from './corpus';
-import { makeZip } from './make-zip';
+import { CORPUS_DIR, corpusAvailable, corpusFiles } from '../../helpers/corpus';
+import { makeZip } from '../../helpers/make-zip';
 
 const MiB = 1024 * 1024;
 const text = (bytes: Uint8Array | undefined) => Buffer.from(bytes ?? []).toString('utf8');

@@ -3,7 +3,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadPaths } from '../../../core/workspace/load-paths';
-import { makeZip } from '../artifacts/make-zip';
+import { makeZip } from '../../helpers/make-zip';
 
 const BOM = '\uFEFF';
 

@@ -1,5 +1,5 @@
 import { deflateRawSync } from 'node:zlib';
-import { crc32 } from '../../../core/artifacts/crc32';
+import { crc32 } from '../../core/artifacts/crc32';
 
 /** Knobs for writing broken or hostile archives on purpose. */
 export interface MakeZipOptions {

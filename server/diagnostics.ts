@@ -1,0 +1,52 @@
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import { docsUrl } from '../core/engine/rule';
+import type { Finding, RelatedLocation, Severity, Unreadable } from '../core/findings';
+import type { ArtifactError } from '../core/artifacts/source';
+import { fileOfDisplayPath, uriOfPath } from './paths';
+
+export const SOURCE = 'flowguard';
+
+/** Codes of diagnostics that are no rule's finding: the file itself could not be read. */
+export type FileProblemCode = 'parse-error' | 'config-error' | 'internal-error';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export interface DiagnosticOptions {
+  /** The cwd the project was loaded with: display paths in findings are relative to it. */
+  cwd: string;
+  /** Whether the client accepts relatedInformation (publishDiagnostics client capability). */
+  related: boolean;
+  /** The URI to use for a file: an open document keeps the exact URI its client sent. */
+  uriOf(file: string): string;
+}
+
+function relatedInformation(related: RelatedLocation, options: DiagnosticOptions): DiagnosticRelatedInformation {
+  const { file, inArchive } = fileOfDisplayPath(related.file, options.cwd);
+  // A zip entry's positions are inside the entry, which no editor can open: point at the archive.
+  const range = inArchive ? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } : related.range;
+  return { location: { uri: options.uriOf(file), range }, message: inArchive ? `${related.file}: ${related.message}` : related.message };
+}
+
+export function findingDiagnostic(finding: Finding, options: DiagnosticOptions): Diagnostic {
+  const diagnostic: Diagnostic = {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    source: SOURCE,
+    code: finding.ruleId,
+    codeDescription: { href: docsUrl(finding.ruleId) },
+    message: finding.message,
+    // Code actions (a later issue) find their finding again by these facts, never by wording.
+    data: { ruleId: finding.ruleId, flow: finding.flow, action: finding.action, ...finding.data },
+  };
+  if (options.related && finding.related?.length) diagnostic.relatedInformation = finding.related.map((r) => relatedInformation(r, options));
+  return diagnostic;
+}
+
+/** A file FlowGuard could not read (broken JSON, an invalid flowguard.json or policy) or a rule that threw. */
+export function fileProblemDiagnostic(problem: ArtifactError | Unreadable, code: FileProblemCode): Diagnostic {
+  return { range: problem.range, severity: DiagnosticSeverity.Error, source: SOURCE, code, message: problem.message };
+}

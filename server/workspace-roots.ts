@@ -1,0 +1,26 @@
+import * as path from 'node:path';
+import type { InitializeParams } from 'vscode-languageserver/node';
+import { pathOfUri } from './paths';
+
+/**
+ * The folders the client opened. A document is linted with its workspace folder as the cwd, so
+ * display paths and policy paths read as they do when the CLI runs from the workspace root.
+ */
+export class WorkspaceRoots {
+  private readonly roots: string[];
+
+  constructor(params: InitializeParams) {
+    const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    // Deepest first, so a folder nested in another workspace folder wins for its own files.
+    this.roots = uris.flatMap((u) => pathOfUri(u) ?? []).sort((a, b) => b.length - a.length);
+  }
+
+  cwdFor(file: string): string {
+    return this.roots.find((root) => isInside(file, root)) ?? path.dirname(file);
+  }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}

@@ -1,0 +1,64 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { lintWorkspace } from '../../core/engine/lint-workspace';
+import { loadProject } from '../../core/project/load';
+import type { Workspace } from '../../core/workspace/collector';
+import { loadPaths } from '../../core/workspace/load-paths';
+import { allRules } from '../../rules';
+import { CORPUS_DIR, corpusFiles, corpusManifest, requireCorpus } from '../helpers/corpus';
+
+/** Environments named by the scoped tenant policies in corpus/dlp, so every policy gets a run. */
+const SCOPED_ENVIRONMENTS = ['Default-3c19c757-3b55-411f-b03f-2bcc514a598d', 'Default-ca08493a-c9c8-4db0-a9e8-d3b4bafac269', '00000000-0000-0000-0000-000000000000'];
+
+describe('corpus: real exports in ../shared/corpus', function () {
+  this.timeout(300_000);
+  let ws: Workspace;
+
+  before(async function () {
+    requireCorpus(this);
+    ws = await loadPaths(['.'], { cwd: CORPUS_DIR, maxFiles: 100_000 });
+  });
+
+  it('loads every file with no error', () => {
+    assert.deepEqual(ws.unreadable, []);
+  });
+
+  it('loads every solution flow the manifest lists as a cloud flow', () => {
+    const expected = corpusManifest().filter((r) => r.kind === 'solution-flow-json').map((r) => r.corpusPath).sort();
+    const loaded = new Set(ws.flows.map((f) => f.doc.source.path));
+    assert.deepEqual(expected.filter((p) => !loaded.has(p)), []);
+    const desktop = ws.notices.filter((n) => /desktop flow/.test(n.message)).length;
+    console.log(`      ${ws.flows.length} cloud flows (${expected.length} unpacked, ${ws.flows.length - expected.length} in zips), ${desktop} desktop flows skipped, ${ws.files} files`);
+  });
+
+  it('resolves the connector of every OpenApiConnection and ApiConnection step', () => {
+    const unresolved = ws.flows.flatMap((f) => f.steps.filter((s) => /^(OpenApi|Api)Connection/i.test(s.type) && !s.connector).map((s) => `${f.doc.source.path}#${s.name}`));
+    assert.deepEqual(unresolved, []);
+  });
+
+  for (const policyFile of corpusFilesSafe()) {
+    it(`runs the DLP rules against ${path.relative(CORPUS_DIR, policyFile)}`, async () => {
+      const counts = new Map<string, number>();
+      for (const environment of [undefined, ...SCOPED_ENVIRONMENTS]) {
+        const project = await loadProject({ cwd: CORPUS_DIR, configFile: undefined, searchFrom: '/', policies: [policyFile], environment });
+        if (environment && project.applicable.every((p) => p.scope.type === 'all')) continue;
+        const result = lintWorkspace(ws, project, allRules);
+        assert.deepEqual(result.unreadable, []);
+        for (const f of result.findings) {
+          assert.ok(f.range.start.line >= 0 && f.range.end.line >= f.range.start.line, 'finding has a range');
+          const key = `${environment ?? 'all'} ${f.ruleId}`;
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+      }
+      console.log(`      ${[...counts].map(([k, n]) => `${k}: ${n}`).join('; ') || 'no findings'}`);
+    });
+  }
+});
+
+function corpusFilesSafe(): string[] {
+  try {
+    return corpusFiles((name) => name.endsWith('.json')).filter((f) => f.includes(`${path.sep}dlp${path.sep}`));
+  } catch {
+    return [];
+  }
+}
