@@ -2,7 +2,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import { docsUrl } from '../core/engine/rule';
 import type { Finding, RelatedLocation, Severity, Unreadable } from '../core/findings';
 import type { ArtifactError } from '../core/artifacts/source';
-import { fileOfDisplayPath, uriOfPath } from './paths';
+import { fileOfDisplayPath } from './paths';
 
 export const SOURCE = 'flowguard';
 

@@ -1,1 +1,37 @@
-export {};
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { guarded } from './guard';
+import { Session } from './session';
+import { WorkspaceRoots } from './workspace-roots';
+
+// No streams given: the library picks the transport from argv (--stdio, --node-ipc, --socket=, --pipe=).
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const log = (message: string): void => connection.console.error(message);
+let session: Session | undefined;
+
+connection.onInitialize((params) => {
+  session = new Session({
+    documents,
+    sendDiagnostics: (p) => connection.sendDiagnostics(p),
+    log: connection.console,
+    roots: new WorkspaceRoots(params),
+    related: params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
+  });
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+    },
+    serverInfo: { name: 'FlowGuard' },
+  };
+});
+
+documents.onDidOpen(guarded(log, 'didOpen', (e) => session?.opened(e.document)));
+documents.onDidChangeContent(guarded(log, 'didChange', (e) => session?.changed(e.document)));
+documents.onDidClose(guarded(log, 'didClose', (e) => session?.closed(e.document)));
+documents.onDidSave(guarded(log, 'didSave', (e) => session?.saved(e.document)));
+connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', (p) => session?.filesChanged(p.changes)));
+connection.onShutdown(() => session?.shutdown());
+
+documents.listen(connection);
+connection.listen();

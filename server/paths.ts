@@ -28,3 +28,9 @@ export function fileOfDisplayPath(display: string, cwd: string): { file: string;
   if (archive?.[1]) return { file: path.resolve(cwd, archive[1]), inArchive: true };
   return { file: path.resolve(cwd, display), inArchive: false };
 }
+
+/** True when `file` lies somewhere below `folder`. */
+export function isInsideFolder(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
+}

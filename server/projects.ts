@@ -5,7 +5,7 @@ import { emptyConfig } from '../core/config/types';
 import { NO_POLICY_NOTICE } from '../core/engine/lint-workspace';
 import { loadProject, type Project } from '../core/project/load';
 import type { Logger } from './logger';
-import { fileOfDisplayPath } from './paths';
+import { fileOfDisplayPath, isInsideFolder } from './paths';
 
 export interface LoadedProject {
   /** The cwd given to loadProject: display paths in findings and errors are relative to it. */
@@ -47,10 +47,6 @@ async function load(configFile: string | undefined, searchFrom: string, cwd: str
   }
 }
 
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}
 
 /**
  * Projects (flowguard.json and its policies) by config file and cwd, loaded once and shared by
@@ -97,7 +93,7 @@ export class Projects {
     const loaded = this.loaded.get(key);
     if (!loaded) return path.extname(file).toLowerCase() === '.json';
     if (loaded.inputs.has(file)) return true;
-    return change !== 'changed' && loaded.globRoot !== undefined && isInside(file, loaded.globRoot);
+    return change !== 'changed' && loaded.globRoot !== undefined && isInsideFolder(file, loaded.globRoot);
   }
 
   /** Whether `file` is one of the files a loaded project was read from. */

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { InitializeParams } from 'vscode-languageserver/node';
-import { pathOfUri } from './paths';
+import { isInsideFolder, pathOfUri } from './paths';
 
 /**
  * The folders the client opened. A document is linted with its workspace folder as the cwd, so
@@ -16,11 +16,7 @@ export class WorkspaceRoots {
   }
 
   cwdFor(file: string): string {
-    return this.roots.find((root) => isInside(file, root)) ?? path.dirname(file);
+    return this.roots.find((root) => isInsideFolder(file, root)) ?? path.dirname(file);
   }
 }
 
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file);
-  return relative !== '' && relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
-}

@@ -9,7 +9,7 @@ export default defineRule({
     id: 'dlp/endpoint-denied',
     category: 'dlp',
     defaultSeverity: 'error',
-    description: "A literal endpoint (HTTP URI, SQL server, site, ...) that a DLP policy's endpoint rules deny.",
+    description: "A literal endpoint (HTTP URI, SQL Server, storage account) that a DLP policy's endpoint rules deny.",
     help:
       'Endpoint filtering lets an admin allow a connector only for some endpoints, with ordered Allow and Deny rules ' +
       'that end with "*". The first rule that matches decides. A flow calling a denied endpoint is suspended. Call an ' +

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { formatters } from '../../../cli/format';
 import type { LintResult } from '../../../core/engine/result';
+import { bundledCli } from '../../helpers/cli';
+import { ROOT } from '../../helpers/fixtures';
 import { OPTIONS, sampleResult } from './fixture';
 
 const SCRIPT = path.resolve(__dirname, '../../../../scripts/sarif-validate.sh');
@@ -34,6 +36,11 @@ describe('sarif formatter against the SARIF Multitool', () => {
         writeFileSync(file, formatters.sarif(result, OPTIONS));
         return file;
       });
+      // And what users upload: the bundled CLI's report on the samples (zip entries included).
+      const samples = path.join(dir, 'samples.sarif');
+      const cli = bundledCli(['samples', '--format', 'sarif', '--output', samples], ROOT);
+      assert.equal(cli.code, 1, cli.stderr);
+      files.push(samples);
       const run = spawnSync('bash', [SCRIPT, ...files], { encoding: 'utf8' });
       assert.equal(run.status, 0, `${run.stdout}\n${run.stderr}`);
       for (const file of files) assert.ok(run.stdout.includes(`${file}: 0 error(s)`), run.stdout);

@@ -1,0 +1,75 @@
+import type { Diagnostic } from 'vscode-languageserver/node';
+import { sourceFromText } from '../core/artifacts/decode';
+import { parseJson, type JsonDocument } from '../core/artifacts/json';
+import { displayPath } from '../core/artifacts/paths';
+import { ArtifactError } from '../core/artifacts/source';
+import { parseConfig } from '../core/config/load';
+import { lintFlow } from '../core/engine/lint';
+import { buildFlow, classifyFlowDocument } from '../core/model/flow';
+import { ignoreMatcher } from '../core/project/glob';
+import { allRules } from '../rules';
+import { fileProblemDiagnostic, findingDiagnostic, type DiagnosticOptions } from './diagnostics';
+import type { Logger } from './logger';
+import type { LoadedProject } from './projects';
+
+// Same test as core/workspace/flow-entry.ts uses for files it was not told to expect, so the
+// editor calls broken JSON a flow exactly when the CLI would.
+const LOOKS_LIKE_FLOW = /workflowdefinition\.json|"triggers"\s*:|"connectionReferences"\s*:/;
+
+export interface FlowDocumentInput {
+  file: string;
+  text: string;
+  /** The cwd the document's project is loaded with; its display path is relative to it. */
+  cwd: string;
+  /** The document parsed as a cloud flow last time: a half-typed edit must not hide that it is one. */
+  wasFlow: boolean;
+  /** Loaded only once the text turns out to be a cloud flow, so other JSON costs no file reads. */
+  project(): Promise<LoadedProject>;
+  diagnostics: Omit<DiagnosticOptions, 'cwd'>;
+  log: Logger;
+}
+
+export interface DocumentLint {
+  diagnostics: Diagnostic[];
+  isFlow: boolean;
+}
+
+function parseOrReport(input: FlowDocumentInput): JsonDocument | DocumentLint {
+  try {
+    return parseJson(sourceFromText(displayPath(input.file, input.cwd), input.text));
+  } catch (error) {
+    if (!(error instanceof ArtifactError)) throw error;
+    const isFlow = input.wasFlow || LOOKS_LIKE_FLOW.test(input.text.slice(0, 4096));
+    // Any other JSON (package.json, settings with comments) is not ours to judge.
+    return { diagnostics: isFlow ? [fileProblemDiagnostic(error, 'parse-error')] : [], isFlow };
+  }
+}
+
+/** What FlowGuard says about one JSON buffer: its findings when it is a cloud flow, else nothing. */
+export async function lintFlowDocument(input: FlowDocumentInput): Promise<DocumentLint> {
+  const parsed = parseOrReport(input);
+  if (!('root' in parsed)) return parsed;
+  const found = classifyFlowDocument(parsed);
+  if (found.kind !== 'cloud-flow') return { diagnostics: [], isFlow: false };
+
+  const { project, cwd } = await input.project();
+  if (ignoreMatcher(project.config.root, project.config.ignore)?.(input.file)) return { diagnostics: [], isFlow: true };
+  const { findings, errors } = lintFlow(buildFlow(parsed, found), { rules: allRules, policies: project.applicable, config: project.config });
+  for (const error of errors) input.log.error(`FlowGuard: ${error.file}: ${error.message}`);
+  const options = { ...input.diagnostics, cwd };
+  return {
+    diagnostics: [...findings.map((f) => findingDiagnostic(f, options)), ...errors.map((e) => fileProblemDiagnostic(e, 'internal-error'))],
+    isFlow: true,
+  };
+}
+
+/** A flowguard.json buffer checked as the config loader would read it once saved. */
+export function checkConfigDocument(file: string, text: string, cwd: string): Diagnostic[] {
+  try {
+    parseConfig(text, file, displayPath(file, cwd));
+    return [];
+  } catch (error) {
+    if (error instanceof ArtifactError) return [fileProblemDiagnostic(error, 'config-error')];
+    throw error;
+  }
+}
