@@ -1,6 +1,8 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ArtifactError } from '../core/artifacts/source';
+import { ConfigError } from '../core/config/errors';
+import type { Config } from '../core/config/types';
 import { lintWorkspace } from '../core/engine/lint-workspace';
 import { ignoreMatcher } from '../core/project/glob';
 import { loadProject } from '../core/project/load';
@@ -19,10 +21,17 @@ export interface CliIO {
   colorDefault: boolean;
 }
 
+const KNOWN_RULES = new Set(allRules.map((r) => r.meta.id));
+
 function checkRuleIds(ids: string[], where: string): void {
-  const known = new Set(allRules.map((r) => r.meta.id));
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length > 0) throw new UsageError(`Unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} in ${where}. Rules: ${[...known].join(', ')}.`);
+  const unknown = ids.filter((id) => !KNOWN_RULES.has(id));
+  if (unknown.length > 0) throw new UsageError(`Unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} in ${where}. Rules: ${[...KNOWN_RULES].join(', ')}.`);
+}
+
+function checkConfigRuleIds(config: Config): void {
+  for (const [id, at] of config.ruleKeys ?? []) {
+    if (!KNOWN_RULES.has(id)) throw new ConfigError(at.source.path, `Unknown rule "${id}". Rules: ${[...KNOWN_RULES].join(', ')}.`, at.span, at.source);
+  }
 }
 
 function describeError(error: ArtifactError): string {
@@ -41,7 +50,7 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
     policies: options.policies,
     environment: options.environment,
   });
-  checkRuleIds(Object.keys(project.config.rules), project.config.file ?? 'flowguard.json');
+  checkConfigRuleIds(project.config);
   const ws = await loadPaths(options.paths, {
     cwd: io.cwd,
     ignore: ignoreMatcher(project.config.root, project.config.ignore),

@@ -23,7 +23,11 @@ export function parseConfig(text: string, file: string, displayPath: string): Co
   config.file = file;
   config.policies = items(prop(root, 'policies')).map((n) => str(n) ?? '');
   config.environment = str(prop(root, 'environment'));
-  for (const [key, value] of entries(prop(root, 'rules'))) config.rules[String(key.value)] = str(value) as RuleSetting;
+  config.ruleKeys = new Map();
+  for (const [key, value] of entries(prop(root, 'rules'))) {
+    config.rules[String(key.value)] = str(value) as RuleSetting;
+    config.ruleKeys.set(String(key.value), { source: doc.source, span: { offset: key.offset, length: key.length } });
+  }
   config.ignore = items(prop(root, 'ignore')).map((n) => str(n) ?? '');
   config.trustedDomains = items(prop(root, 'trustedDomains')).map((n) => str(n) ?? '');
   return config;

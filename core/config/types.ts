@@ -1,4 +1,6 @@
+import type { SourceFile } from '../artifacts/source';
 import type { Severity } from '../findings';
+import type { Span } from '../text/range';
 
 export type RuleSetting = Severity | 'off';
 
@@ -12,6 +14,8 @@ export interface Config {
   policies: string[];
   environment?: string;
   rules: Record<string, RuleSetting>;
+  /** Where each rule id is written in flowguard.json, for errors about it. */
+  ruleKeys?: Map<string, { source: SourceFile; span: Span }>;
   ignore: string[];
   trustedDomains: string[];
 }

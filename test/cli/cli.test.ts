@@ -81,6 +81,14 @@ describe('cli', () => {
     assert.match(run.stderr, /bad\.dlp\.json:3:\d+: .*default/);
   });
 
+  it('names the line of an unknown rule in flowguard.json', async () => {
+    const dir = make();
+    writeFileSync(path.join(dir, 'flowguard.json'), '{\n  "rules": {\n    "dlp/blocked-conector": "off"\n  }\n}\n');
+    const run = await cli(['flows'], dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /^flowguard: flowguard\.json:3:5: Unknown rule "dlp\/blocked-conector"/);
+  });
+
   it('rejects unknown rules and formats as usage errors', async () => {
     const dir = make();
     const unknownRule = await cli(['--rule', 'dlp/nope=off'], dir);

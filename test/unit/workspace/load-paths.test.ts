@@ -132,6 +132,20 @@ describe('workspace/loadPaths', () => {
     assert.ok(broken.range.start.character > 40, 'points at the end where the JSON stops');
   });
 
+  it('reads a bare workflow definition and a deploymentSettings.json while walking a folder', async () => {
+    const definition = (solutionFlow(SHAREPOINT_ACTION) as { properties: { definition: object } }).properties.definition;
+    writeFileSync(path.join(dir, 'bare.json'), JSON.stringify(definition));
+    mkdirSync(path.join(dir, 'config', 'Prod'), { recursive: true });
+    writeFileSync(path.join(dir, 'config', 'Prod', 'deploymentSettings.json'), JSON.stringify({
+      EnvironmentVariables: [{ SchemaName: 'contoso_ApiBase', Value: 'https://api.contoso.com' }],
+      ConnectionReferences: [{ LogicalName: 'contoso_sp', ConnectionId: '', ConnectorId: '/providers/Microsoft.PowerApps/apis/shared_sharepointonline' }],
+    }));
+    const ws = await loadPaths(['.'], { cwd: dir });
+    assert.deepEqual(ws.unreadable, []);
+    assert.deepEqual(ws.flows.map((f) => [f.displayName, f.format]), [['bare', 'bare-definition']]);
+    assert.deepEqual(ws.deploymentSettings.map((d) => d.environmentVariables.map((v) => v.schemaName)), [['contoso_ApiBase']]);
+  });
+
   it('names a missing path', async () => {
     const ws = await loadPaths(['nowhere'], { cwd: dir });
     assert.equal(ws.unreadable.length, 1);

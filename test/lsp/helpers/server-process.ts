@@ -1,0 +1,117 @@
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createMessageConnection,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type MessageConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
+import { ROOT } from '../../helpers/fixtures';
+
+export type Transport = 'stdio' | 'ipc';
+
+interface Waiter {
+  uri: string;
+  accept(diagnostics: Diagnostic[]): boolean;
+  resolve(diagnostics: Diagnostic[]): void;
+}
+
+/** How long a test waits for an expected publication before failing with what did arrive. */
+const DEADLINE_MS = 20_000;
+
+/**
+ * The bundled server (dist/server.js) in a child process, spoken to as an editor would: over
+ * stdio, or over Node IPC as VS Code's client does. Waits are for published events, never for time.
+ */
+export class ServerProcess {
+  private readonly waiters = new Set<Waiter>();
+  private readonly latest = new Map<string, Diagnostic[]>();
+  readonly stderr: string[] = [];
+
+  private constructor(readonly child: ChildProcess, readonly connection: MessageConnection) {
+    connection.onNotification(PublishDiagnosticsNotification.type, (params: PublishDiagnosticsParams) => {
+      this.latest.set(params.uri, params.diagnostics);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && waiter.accept(params.diagnostics)) {
+          this.waiters.delete(waiter);
+          waiter.resolve(params.diagnostics);
+        }
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString('utf8')));
+    connection.listen();
+  }
+
+  static start(transport: Transport): ServerProcess {
+    const server = path.join(ROOT, 'dist', 'server.js');
+    if (transport === 'stdio') {
+      const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      return new ServerProcess(child, createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)));
+    }
+    const child = fork(server, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    return new ServerProcess(child, createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)));
+  }
+
+  async initialize(rootPath: string, rootUri: string): Promise<void> {
+    await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: path.basename(rootPath) }],
+      capabilities: {
+        textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
+        workspace: { didChangeWatchedFiles: { dynamicRegistration: false } },
+      },
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /**
+   * Resolves with the first diagnostics published for `uri` that `accept` takes. Call it before
+   * sending what causes them, so a fast server cannot publish before anyone listens.
+   */
+  diagnostics(uri: string, accept: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(waiter);
+        const seen = JSON.stringify(this.latest.get(uri) ?? 'nothing', null, 1);
+        reject(new Error(`No matching diagnostics for ${uri} within ${DEADLINE_MS} ms; last published: ${seen}\nserver stderr: ${this.stderr.join('')}`));
+      }, DEADLINE_MS);
+      const waiter: Waiter = {
+        uri,
+        accept,
+        resolve: (d) => {
+          clearTimeout(timer);
+          resolve(d);
+        },
+      };
+      this.waiters.add(waiter);
+    });
+  }
+
+  /** Shutdown and exit as an editor closes the server; resolves with the child's exit code. */
+  async stop(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => {
+      if (this.child.exitCode !== null) resolve(this.child.exitCode);
+      else this.child.once('exit', (code) => resolve(code));
+    });
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  kill(): void {
+    this.connection.dispose();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill();
+  }
+}
