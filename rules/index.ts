@@ -5,6 +5,11 @@ import endpointDenied from './dlp/endpoint-denied';
 import endpointUnverifiable from './dlp/endpoint-unverifiable';
 import mixedGroups from './dlp/mixed-groups';
 import unclassifiedConnector from './dlp/unclassified-connector';
+import incompleteCatch from './error-handling/incomplete-catch';
+import noFailurePath from './error-handling/no-failure-path';
+import retryDisabled from './error-handling/retry-disabled';
+import anonymousHttpTrigger from './exfiltration/anonymous-http-trigger';
+import triggerLoop from './reliability/trigger-loop';
 
 /** Every rule FlowGuard has, in id order. */
 export const allRules: readonly Rule[] = [
@@ -14,4 +19,9 @@ export const allRules: readonly Rule[] = [
   endpointUnverifiable,
   mixedGroups,
   unclassifiedConnector,
+  incompleteCatch,
+  noFailurePath,
+  retryDisabled,
+  anonymousHttpTrigger,
+  triggerLoop,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

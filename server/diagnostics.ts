@@ -31,6 +31,14 @@ function relatedInformation(related: RelatedLocation, options: DiagnosticOptions
   return { location: { uri: options.uriOf(file), range }, message: inArchive ? `${related.file}: ${related.message}` : related.message };
 }
 
+/** Code actions (a later issue) find their finding again by these facts, never by its wording. */
+function factsOf(finding: Finding): Record<string, string | number | boolean> {
+  const facts: Record<string, string | number | boolean> = { ruleId: finding.ruleId };
+  if (finding.flow !== undefined) facts.flow = finding.flow;
+  if (finding.action !== undefined) facts.action = finding.action;
+  return { ...facts, ...finding.data };
+}
+
 export function findingDiagnostic(finding: Finding, options: DiagnosticOptions): Diagnostic {
   const diagnostic: Diagnostic = {
     range: finding.range,
@@ -39,14 +47,19 @@ export function findingDiagnostic(finding: Finding, options: DiagnosticOptions):
     code: finding.ruleId,
     codeDescription: { href: docsUrl(finding.ruleId) },
     message: finding.message,
-    // Code actions (a later issue) find their finding again by these facts, never by wording.
-    data: { ruleId: finding.ruleId, flow: finding.flow, action: finding.action, ...finding.data },
+    data: factsOf(finding),
   };
   if (options.related && finding.related?.length) diagnostic.relatedInformation = finding.related.map((r) => relatedInformation(r, options));
   return diagnostic;
 }
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** A file FlowGuard could not read (broken JSON, an invalid flowguard.json or policy) or a rule that threw. */
 export function fileProblemDiagnostic(problem: ArtifactError | Unreadable, code: FileProblemCode): Diagnostic {
-  return { range: problem.range, severity: DiagnosticSeverity.Error, source: SOURCE, code, message: problem.message };
+  // Some loaders write 'file:line:col: ' into the message for the terminal; the editor shows both already.
+  const message = problem.message.replace(new RegExp(`^${escapeRegExp(problem.file)}(:\\d+:\\d+)?: `), '');
+  return { range: problem.range, severity: DiagnosticSeverity.Error, source: SOURCE, code, message };
 }

@@ -11,6 +11,7 @@ import { allRules } from '../rules';
 import { fileProblemDiagnostic, findingDiagnostic, type DiagnosticOptions } from './diagnostics';
 import type { Logger } from './logger';
 import type { LoadedProject } from './projects';
+import { unknownRuleErrors } from './rule-ids';
 
 // Same test as core/workspace/flow-entry.ts uses for files it was not told to expect, so the
 // editor calls broken JSON a flow exactly when the CLI would.
@@ -66,8 +67,7 @@ export async function lintFlowDocument(input: FlowDocumentInput): Promise<Docume
 /** A flowguard.json buffer checked as the config loader would read it once saved. */
 export function checkConfigDocument(file: string, text: string, cwd: string): Diagnostic[] {
   try {
-    parseConfig(text, file, displayPath(file, cwd));
-    return [];
+    return unknownRuleErrors(parseConfig(text, file, displayPath(file, cwd))).map((e) => fileProblemDiagnostic(e, 'config-error'));
   } catch (error) {
     if (error instanceof ArtifactError) return [fileProblemDiagnostic(error, 'config-error')];
     throw error;

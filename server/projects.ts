@@ -6,6 +6,7 @@ import { NO_POLICY_NOTICE } from '../core/engine/lint-workspace';
 import { loadProject, type Project } from '../core/project/load';
 import type { Logger } from './logger';
 import { fileOfDisplayPath, isInsideFolder } from './paths';
+import { unknownRuleErrors } from './rule-ids';
 
 export interface LoadedProject {
   /** The cwd given to loadProject: display paths in findings and errors are relative to it. */
@@ -29,6 +30,8 @@ async function load(configFile: string | undefined, searchFrom: string, cwd: str
   const inputs = new Set(configFile ? [configFile] : []);
   try {
     const project = await loadProject(configFile ? { cwd, configFile } : { cwd, searchFrom });
+    const [unknownRule] = unknownRuleErrors(project.config);
+    if (unknownRule) throw unknownRule;
     for (const file of project.policyFiles) inputs.add(file);
     if (project.policies.length === 0) log.info(`FlowGuard: ${configFile ?? cwd}: ${NO_POLICY_NOTICE}`);
     const globRoot = project.config.policies.length > 0 ? project.config.root : undefined;

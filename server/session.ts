@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from '../core/config/find';
 import { Debouncer } from './debounce';
 import { fileProblemDiagnostic } from './diagnostics';
-import { guarded } from './guard';
+import { guarded, settle, type Log } from './guard';
 import { checkConfigDocument, lintFlowDocument } from './lint-document';
 import type { Logger } from './logger';
 import { pathOfUri, uriOfPath } from './paths';
@@ -25,7 +25,7 @@ const CHANGE: Record<FileChangeType, FileChange> = {
 
 export interface SessionOptions {
   documents: TextDocuments<TextDocument>;
-  sendDiagnostics(params: PublishDiagnosticsParams): unknown;
+  sendDiagnostics(params: PublishDiagnosticsParams): void;
   log: Logger;
   roots: WorkspaceRoots;
   /** The client accepts relatedInformation. */
@@ -44,10 +44,11 @@ export class Session {
   /** Open documents by file, with the exact URI their client used, which diagnostics must repeat. */
   private readonly open = new Map<string, string>();
   private readonly flows = new Set<string>();
+  private readonly logError: Log = (message) => this.options.log.error(message);
 
   constructor(private readonly options: SessionOptions) {
     this.projects = new Projects(options.log);
-    this.store = new DiagnosticStore((file, diagnostics) => void options.sendDiagnostics({ uri: this.uriOf(file), diagnostics }));
+    this.store = new DiagnosticStore((file, diagnostics) => options.sendDiagnostics({ uri: this.uriOf(file), diagnostics }));
   }
 
   opened(document: TextDocument): void {
@@ -56,7 +57,7 @@ export class Session {
   }
 
   changed(document: TextDocument): void {
-    if (isJson(document)) this.debouncer.schedule(document.uri, guarded(this.options.log.error, 'linting', () => this.lint(document.uri)));
+    if (isJson(document)) this.debouncer.schedule(document.uri, guarded(this.logError, 'linting', () => this.lint(document.uri)));
   }
 
   closed(document: TextDocument): void {
@@ -88,19 +89,13 @@ export class Session {
   private invalidate(changes: { file: string; change: FileChange }[]): void {
     let dropped = false;
     for (const { file, change } of changes) dropped = this.projects.invalidate(file, change) || dropped;
-    if (dropped) this.debouncer.schedule(ALL, guarded(this.options.log.error, 're-linting', () => this.relintAll()));
+    if (dropped) this.debouncer.schedule(ALL, guarded(this.logError, 're-linting', () => this.relintAll()));
   }
 
   private async relintAll(): Promise<void> {
     const uris = this.options.documents.keys();
-    await Promise.all(uris.map(async (uri) => {
-      this.debouncer.cancel(uri);
-      try {
-        await this.lint(uri);
-      } catch (error) {
-        this.options.log.error(`FlowGuard: linting ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      }
-    }));
+    for (const uri of uris) this.debouncer.cancel(uri);
+    await Promise.all(uris.map((uri) => settle(this.logError, `linting ${uri}`, () => this.lint(uri))));
     // With no open document left to reload them, the errors of dropped projects still go away.
     this.refreshProjectDiagnostics();
   }

@@ -2,8 +2,8 @@ import type { RuleSetting } from '../config/types';
 import type { Project } from '../project/load';
 import type { Workspace } from '../workspace/collector';
 import type { LintResult } from './result';
-import type { Rule } from './rule';
-import { lintFlow } from './lint';
+import type { Rule, SolutionTarget } from './rule';
+import { lintFlow, lintSolutionTarget } from './lint';
 import { compareFindings } from './sort';
 
 export const NO_POLICY_NOTICE =
@@ -30,6 +30,15 @@ export function lintWorkspace(ws: Workspace, project: Project, rules: readonly R
   }
   for (const flow of ws.flows) {
     const { findings, errors } = lintFlow(flow, { rules, policies: project.applicable, config: project.config, overrides });
+    result.findings.push(...findings);
+    result.unreadable.push(...errors);
+  }
+  const targets: SolutionTarget[] = [
+    ...ws.solutions.map((solution) => ({ kind: 'solution' as const, solution })),
+    ...ws.deploymentSettings.map((settings) => ({ kind: 'deployment-settings' as const, settings })),
+  ];
+  for (const target of targets) {
+    const { findings, errors } = lintSolutionTarget(target, { rules, policies: project.applicable, config: project.config, overrides });
     result.findings.push(...findings);
     result.unreadable.push(...errors);
   }

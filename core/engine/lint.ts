@@ -3,7 +3,7 @@ import type { Config, RuleSetting } from '../config/types';
 import type { Flow } from '../model/types';
 import type { DlpPolicy } from '../policy/types';
 import { rangeOf } from '../artifacts/source';
-import type { LintContext, Report, Rule } from './rule';
+import type { LintContext, LocatedReport, Report, Rule, SolutionLintContext, SolutionTarget } from './rule';
 import { effectiveSetting } from './severity';
 import { compareFindings } from './sort';
 
@@ -55,11 +55,57 @@ export function lintFlow(flow: Flow, options: LintOptions): FlowLintResult {
       config: options.config,
       report: (report) => findings.push(toFinding(flow, rule, setting, report)),
     };
+    if (!rule.check) continue;
     try {
       rule.check(ctx);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      errors.push({ file: flow.doc.source.path, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Internal error in rule ${rule.meta.id}: ${message}. Please report it.` });
+      errors.push(internalError(flow.doc.source.path, rule, error));
+    }
+  }
+  findings.sort(compareFindings);
+  return { findings, errors };
+}
+
+function internalError(file: string, rule: Rule, error: unknown): Unreadable {
+  const message = error instanceof Error ? error.message : String(error);
+  return { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, message: `Internal error in rule ${rule.meta.id}: ${message}. Please report it.` };
+}
+
+function targetFile(target: SolutionTarget): string {
+  return target.kind === 'solution' ? target.solution.path : target.settings.doc.source.path;
+}
+
+/** Runs the rules that look at a solution's own files (environment variables) or deployment settings. */
+export function lintSolutionTarget(target: SolutionTarget, options: LintOptions): FlowLintResult {
+  const findings: Finding[] = [];
+  const errors: Unreadable[] = [];
+  for (const rule of options.rules) {
+    const setting = effectiveSetting(rule.meta, options.config, options.overrides);
+    if (setting === 'off' || !rule.checkSolution) continue;
+    if (rule.meta.needsPolicy && options.policies.length === 0) continue;
+    const ctx: SolutionLintContext = {
+      target,
+      policies: options.policies,
+      config: options.config,
+      report: (report: LocatedReport) => {
+        const finding: Finding = {
+          ruleId: rule.meta.id,
+          severity: setting,
+          message: report.message,
+          file: report.at.source.path,
+          range: rangeOf(report.at.source, report.at.span),
+        };
+        if (report.flow) finding.flow = report.flow;
+        if (report.related?.length) finding.related = report.related;
+        if (report.fixes?.length) finding.fixes = report.fixes;
+        if (report.data) finding.data = report.data;
+        findings.push(finding);
+      },
+    };
+    try {
+      rule.checkSolution(ctx);
+    } catch (error) {
+      errors.push(internalError(targetFile(target), rule, error));
     }
   }
   findings.sort(compareFindings);

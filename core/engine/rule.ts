@@ -1,6 +1,6 @@
 import type { Fix, RelatedLocation, Severity } from '../findings';
 import type { JsonNode } from '../artifacts/json';
-import type { Flow, Step } from '../model/types';
+import type { DeploymentSettings, Flow, Solution, SourceRef, Step } from '../model/types';
 import type { DlpPolicy } from '../policy/types';
 import type { Config } from '../config/types';
 
@@ -40,9 +40,35 @@ export interface LintContext {
   report(report: Report): void;
 }
 
+/** A report on something other than a flow: an environment variable, a deployment setting. */
+export interface LocatedReport {
+  at: SourceRef;
+  message: string;
+  /** The flow the finding concerns, when there is one. */
+  flow?: string;
+  related?: RelatedLocation[];
+  fixes?: Fix[];
+  data?: Record<string, string | number | boolean>;
+}
+
+/** What a rule sees of a solution's own files, or of a deploymentSettings.json. */
+export type SolutionTarget =
+  | { kind: 'solution'; solution: Solution }
+  | { kind: 'deployment-settings'; settings: DeploymentSettings };
+
+export interface SolutionLintContext {
+  readonly target: SolutionTarget;
+  readonly policies: readonly DlpPolicy[];
+  readonly config: Config;
+  report(report: LocatedReport): void;
+}
+
 export interface Rule {
   meta: RuleMeta;
-  check(ctx: LintContext): void;
+  /** Runs once per cloud flow. */
+  check?(ctx: LintContext): void;
+  /** Runs once per solution and once per deploymentSettings.json. */
+  checkSolution?(ctx: SolutionLintContext): void;
 }
 
 export const DOCS_BASE = 'https://github.com/flowguard/flowguard/blob/main/docs/rules/';

@@ -123,7 +123,7 @@ describe('cli', () => {
     assert.equal(sarifRun.code, 1, sarifRun.stderr);
     assert.equal(sarifRun.stdout, '');
     const stylish = bundledCli(['flows'], dir);
-    assert.match(stylish.stdout, /flows\/blocked-connector\/dropbox-action\.json\n\s+75:9\s+error\s+.*dlp\/blocked-connector/);
+    assert.match(stylish.stdout, /flows\/blocked-connector\/dropbox-action\.json\n(?:.+\n)*?\s+75:9\s+error\s+.*dlp\/blocked-connector/);
     assert.match(stylish.stdout, /\d+ problems? \(\d+ errors?/);
   });
 });

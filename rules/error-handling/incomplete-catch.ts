@@ -1,0 +1,29 @@
+import { defineRule } from '../../core/engine/rule';
+
+export default defineRule({
+  meta: {
+    id: 'error-handling/incomplete-catch',
+    category: 'error-handling',
+    defaultSeverity: 'warning',
+    description: 'A handler that runs after Failed but not after TimedOut.',
+    help:
+      'An action whose "run after" settings include has failed but not has timed out does not run when the step ' +
+      'it guards times out: a slow service or an approval that expires skips the error handling. Tick has timed out ' +
+      'as well (runAfter ["Failed", "TimedOut"]).',
+    fixable: false,
+  },
+  check(ctx) {
+    for (const step of ctx.flow.steps) {
+      for (const after of step.runAfter) {
+        const statuses = after.statuses.map((s) => s.toLowerCase());
+        if (!statuses.includes('failed') || statuses.includes('timedout')) continue;
+        ctx.report({
+          node: after.node,
+          step,
+          message: `'${step.name}' runs after '${after.action}' has failed but not after it has timed out, so a time-out skips it. Add TimedOut to its run-after settings.`,
+          data: { guarded: after.action },
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { defineRule } from '../../core/engine/rule';
+import { at, str } from '../../core/artifacts/json';
+import { callsService } from '../../core/analysis/service';
+
+export default defineRule({
+  meta: {
+    id: 'error-handling/retry-disabled',
+    category: 'error-handling',
+    defaultSeverity: 'info',
+    description: "retryPolicy type 'none' on an action that calls a service.",
+    help:
+      'By default the platform retries a failed call to a service up to four times with exponential back-off, which ' +
+      'absorbs throttling (429) and brief outages. A retry policy of none turns that off, so one transient error fails ' +
+      'the run. Remove the retry policy or use the default, unless the call must never be repeated.',
+    fixable: false,
+  },
+  check(ctx) {
+    for (const step of ctx.flow.steps) {
+      if (!callsService(step)) continue;
+      const type = at(step.inputs, 'retryPolicy', 'type');
+      if (str(type)?.toLowerCase() !== 'none' || !type) continue;
+      ctx.report({
+        node: type,
+        step,
+        message: `'${step.name}' has retries turned off (retryPolicy none), so one throttled or transient error fails the run. Use the default retry policy unless the call must never be repeated.`,
+      });
+    }
+  },
+});
