@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { ArtifactError } from '../core/artifacts/source';
-import { ConfigError } from '../core/config/errors';
+import { unknownRuleErrors } from '../core/config/rule-ids';
 import type { Config } from '../core/config/types';
 import { lintWorkspace } from '../core/engine/lint-workspace';
 import { ignoreMatcher } from '../core/project/glob';
@@ -29,9 +29,8 @@ function checkRuleIds(ids: string[], where: string): void {
 }
 
 function checkConfigRuleIds(config: Config): void {
-  for (const [id, at] of config.ruleKeys ?? []) {
-    if (!KNOWN_RULES.has(id)) throw new ConfigError(at.source.path, `Unknown rule "${id}". Rules: ${[...KNOWN_RULES].join(', ')}.`, at.span, at.source);
-  }
+  const [first] = unknownRuleErrors(config, KNOWN_RULES);
+  if (first) throw first;
 }
 
 function describeError(error: ArtifactError): string {

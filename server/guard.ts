@@ -9,7 +9,7 @@ export async function settle(log: Log, what: string, run: () => unknown): Promis
   try {
     await run();
   } catch (error) {
-    log(`FlowGuard: ${what} failed: ${describe(error)}`);
+    log(`${what} failed: ${describe(error)}`);
   }
 }
 

@@ -5,17 +5,13 @@ import { displayPath } from '../core/artifacts/paths';
 import { ArtifactError } from '../core/artifacts/source';
 import { parseConfig } from '../core/config/load';
 import { lintFlow } from '../core/engine/lint';
-import { buildFlow, classifyFlowDocument } from '../core/model/flow';
+import { buildFlow, classifyFlowDocument, looksLikeFlow } from '../core/model/flow';
 import { ignoreMatcher } from '../core/project/glob';
 import { allRules } from '../rules';
 import { fileProblemDiagnostic, findingDiagnostic, type DiagnosticOptions } from './diagnostics';
 import type { Logger } from './logger';
 import type { LoadedProject } from './projects';
 import { unknownRuleErrors } from './rule-ids';
-
-// Same test as core/workspace/flow-entry.ts uses for files it was not told to expect, so the
-// editor calls broken JSON a flow exactly when the CLI would.
-const LOOKS_LIKE_FLOW = /workflowdefinition\.json|"triggers"\s*:|"connectionReferences"\s*:/;
 
 export interface FlowDocumentInput {
   file: string;
@@ -40,7 +36,7 @@ function parseOrReport(input: FlowDocumentInput): JsonDocument | DocumentLint {
     return parseJson(sourceFromText(displayPath(input.file, input.cwd), input.text));
   } catch (error) {
     if (!(error instanceof ArtifactError)) throw error;
-    const isFlow = input.wasFlow || LOOKS_LIKE_FLOW.test(input.text.slice(0, 4096));
+    const isFlow = input.wasFlow || looksLikeFlow(input.text);
     // Any other JSON (package.json, settings with comments) is not ours to judge.
     return { diagnostics: isFlow ? [fileProblemDiagnostic(error, 'parse-error')] : [], isFlow };
   }
@@ -56,7 +52,7 @@ export async function lintFlowDocument(input: FlowDocumentInput): Promise<Docume
   const { project, cwd } = await input.project();
   if (ignoreMatcher(project.config.root, project.config.ignore)?.(input.file)) return { diagnostics: [], isFlow: true };
   const { findings, errors } = lintFlow(buildFlow(parsed, found), { rules: allRules, policies: project.applicable, config: project.config });
-  for (const error of errors) input.log.error(`FlowGuard: ${error.file}: ${error.message}`);
+  for (const error of errors) input.log.error(`${error.file}: ${error.message}`);
   const options = { ...input.diagnostics, cwd };
   return {
     diagnostics: [...findings.map((f) => findingDiagnostic(f, options)), ...errors.map((e) => fileProblemDiagnostic(e, 'internal-error'))],

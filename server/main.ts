@@ -14,7 +14,7 @@ connection.onInitialize((params) => {
   session = new Session({
     documents,
     // A publication that fails (the client went away) must not become an unhandled rejection, which ends Node.
-    sendDiagnostics: (p) => void connection.sendDiagnostics(p).catch((error: unknown) => log(`FlowGuard: publishing diagnostics failed: ${String(error)}`)),
+    sendDiagnostics: (p) => void connection.sendDiagnostics(p).catch((error: unknown) => log(`publishing diagnostics failed: ${String(error)}`)),
     log: connection.console,
     roots: new WorkspaceRoots(params),
     related: params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,

@@ -33,23 +33,23 @@ async function load(configFile: string | undefined, searchFrom: string, cwd: str
     const [unknownRule] = unknownRuleErrors(project.config);
     if (unknownRule) throw unknownRule;
     for (const file of project.policyFiles) inputs.add(file);
-    if (project.policies.length === 0) log.info(`FlowGuard: ${configFile ?? cwd}: ${NO_POLICY_NOTICE}`);
+    if (project.policies.length === 0) log.info(`${configFile ?? cwd}: ${NO_POLICY_NOTICE}`);
     const globRoot = project.config.policies.length > 0 ? project.config.root : undefined;
     return { cwd, project, inputs, globRoot };
   } catch (error) {
     if (!(error instanceof ArtifactError)) {
-      log.error(`FlowGuard: loading the project of ${searchFrom} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      log.error(`Loading the project of ${searchFrom} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       return { cwd, project: failed(cwd), inputs };
     }
     const named = fileOfDisplayPath(error.file, cwd).file;
     inputs.add(named);
-    log.info(`FlowGuard: ${error.file}: ${error.message} Linting without flowguard.json until it is fixed.`);
+    const where = error.message.startsWith(error.file) ? '' : `${error.file}: `;
+    log.info(`${where}${error.message} Linting without flowguard.json until it is fixed.`);
     // A policy glob that matched nothing starts matching when the file is created.
     const globRoot = configFile ? path.dirname(configFile) : undefined;
     return { cwd, project: failed(cwd), error, inputs, globRoot };
   }
 }
-
 
 /**
  * Projects (flowguard.json and its policies) by config file and cwd, loaded once and shared by

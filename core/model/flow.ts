@@ -4,6 +4,13 @@ import { resolveConnector } from './connectors';
 import { readSteps } from './steps';
 import type { ConnectionReference, Flow, FlowFormat, FlowParameter, Solution } from './types';
 
+const FLOW_MARKERS = /workflowdefinition\.json|"triggers"\s*:|"connectionReferences"\s*:/;
+
+/** Whether text that does not parse was probably meant to be a flow (checks its start only). */
+export function looksLikeFlow(text: string): boolean {
+  return FLOW_MARKERS.test(text.slice(0, 4096));
+}
+
 /** What a JSON document turned out to be. */
 export type FlowDocumentKind =
   | { kind: 'cloud-flow'; format: FlowFormat; definition: JsonNode; properties?: JsonNode }

@@ -1,7 +1,7 @@
 import { ArtifactError } from '../artifacts/source';
 import type { FileTree } from '../artifacts/tree';
 import { attr, childText } from '../artifacts/xml';
-import { buildFlow, classifyFlowDocument } from '../model/flow';
+import { buildFlow, classifyFlowDocument, looksLikeFlow } from '../model/flow';
 import type { Flow, Solution } from '../model/types';
 import type { Workspace } from './collector';
 import { readXml, tryReadJson } from './read';
@@ -19,8 +19,6 @@ export interface FlowEntryOptions {
   /** True when the user named this file, or it sits where only flows sit: anything else is an error. */
   expected?: boolean;
 }
-
-const LOOKS_LIKE_FLOW = /workflowdefinition\.json|"triggers"\s*:|"connectionReferences"\s*:/;
 
 /** The `<Workflow Name=... WorkflowId=...>` sidecar that pac writes beside each flow. */
 async function readSidecar(tree: FileTree, rel: string, ws: Workspace): Promise<FlowNames | undefined> {
@@ -44,7 +42,7 @@ export async function loadFlowEntry(tree: FileTree, rel: string, ws: Workspace, 
   const path = tree.label + rel;
   const read = await tryReadJson(tree, rel);
   if ('error' in read) {
-    if (options.expected || options.solution || LOOKS_LIKE_FLOW.test(read.source?.text.slice(0, 4096) ?? '')) {
+    if (options.expected || options.solution || looksLikeFlow(read.source?.text ?? '')) {
       ws.files++;
       ws.fail(path, read.error);
     }

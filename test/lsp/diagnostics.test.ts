@@ -113,6 +113,19 @@ describe('lsp: diagnostics over stdio', () => {
     await Promise.all([cleared, findingBack]);
   });
 
+  it('checks an open flowguard.json as it is typed, unknown rule ids included, as the CLI does', async () => {
+    const configFile = path.join(session.dir(), 'flowguard.json');
+    const typed = JSON.stringify({ ...CONFIG, rules: { 'dlp/blocked-conector': 'off' } }, null, 2);
+    const published = session.server().diagnostics(uri(configFile), has('config-error'));
+    await open(configFile, typed);
+    const [error] = await published;
+    assert.equal(error?.range.start.line, typed.split('\n').findIndex((line) => line.includes('blocked-conector')));
+
+    const cleared = session.server().diagnostics(uri(configFile), (d) => d.length === 0);
+    await session.server().connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(configFile) } });
+    await cleared;
+  });
+
   it('shows a broken policy file in that file', async () => {
     const server = session.server();
     const policyFile = path.join(session.dir(), 'flows', 'policy.dlp.json');
