@@ -10,6 +10,7 @@ import noFailurePath from './error-handling/no-failure-path';
 import retryDisabled from './error-handling/retry-disabled';
 import anonymousHttpTrigger from './exfiltration/anonymous-http-trigger';
 import triggerLoop from './reliability/trigger-loop';
+import hardcodedSecret from './secrets/hardcoded-secret';
 
 /** Every rule FlowGuard has, in id order. */
 export const allRules: readonly Rule[] = [
@@ -24,4 +25,5 @@ export const allRules: readonly Rule[] = [
   retryDisabled,
   anonymousHttpTrigger,
   triggerLoop,
+  hardcodedSecret,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

@@ -1,0 +1,123 @@
+import { prop, type JsonNode } from '../artifacts/json';
+import type { Flow, Step } from '../model/types';
+import type { ExpressionError } from './ast';
+import { references, type Reference } from './references';
+import { parseStringValue, type StringExpressions } from './string-value';
+
+/** A string value that holds at least one expression (plain text values are not listed). */
+export interface FoundExpression {
+  node: JsonNode;
+  parsed: Exclude<StringExpressions, { kind: 'literal' }>;
+}
+
+/** A reference and the string value it was written in. */
+export type FlowReference = Reference & { node: JsonNode };
+
+export interface ExpressionSet {
+  expressions: FoundExpression[];
+  /** In document order. */
+  references: FlowReference[];
+  errors: ExpressionError[];
+}
+
+export interface StepExpressions extends ExpressionSet {
+  step: Step;
+}
+
+export interface FlowExpressions {
+  /** One entry per step, in the order of flow.steps. */
+  steps: StepExpressions[];
+  byStep: ReadonlyMap<Step, StepExpressions>;
+  /** The definition's `outputs`. */
+  outputs: ExpressionSet;
+  /** Every string value holding an expression, so a rule holding a node need not parse it again. */
+  byNode: ReadonlyMap<JsonNode, FoundExpression>;
+}
+
+/**
+ * Keys of a step that the runtime does not evaluate: run-after statuses, designer metadata and
+ * the maker's note. A '@' in a note is text, and must not be reported as a broken expression.
+ */
+const NOT_EVALUATED = new Set(['runAfter', 'metadata', 'description']);
+
+const cache = new WeakMap<Flow, FlowExpressions>();
+
+/** Parses every expression of a flow once; later calls with the same Flow return the same result. */
+export function collectExpressions(flow: Flow): FlowExpressions {
+  let found = cache.get(flow);
+  if (!found) {
+    found = collect(flow);
+    cache.set(flow, found);
+  }
+  return found;
+}
+
+function collect(flow: Flow): FlowExpressions {
+  const text = flow.doc.source.text;
+  const byNode = new Map<JsonNode, FoundExpression>();
+  const steps: StepExpressions[] = [];
+  const byStep = new Map<Step, StepExpressions>();
+  for (const step of flow.steps) {
+    const set: StepExpressions = { step, ...emptySet() };
+    // A nested step is walked as a step of its own, so its container is skipped here: each
+    // string is visited exactly once however deep the scopes go.
+    const skip = new Set<JsonNode>();
+    for (const child of step.children) {
+      const container = child.node.parent?.parent;
+      skip.add(container ?? child.node);
+    }
+    walkStep(step.node, skip, text, set, byNode);
+    steps.push(set);
+    byStep.set(step, set);
+  }
+  const outputs = emptySet();
+  const outputsNode = prop(flow.definition, 'outputs');
+  if (outputsNode) walk(outputsNode, new Set(), text, outputs, byNode);
+  return { steps, byStep, outputs, byNode };
+}
+
+function emptySet(): ExpressionSet {
+  return { expressions: [], references: [], errors: [] };
+}
+
+function walkStep(stepNode: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>): void {
+  for (const property of stepNode.children ?? []) {
+    const [key, value] = property.children ?? [];
+    if (!key || !value || NOT_EVALUATED.has(key.value as string)) continue;
+    walk(value, skip, text, set, byNode);
+  }
+}
+
+function walk(node: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>): void {
+  if (skip.has(node)) return;
+  switch (node.type) {
+    case 'string':
+      visitString(node, text, set, byNode);
+      return;
+    case 'object':
+      // Keys name things (headers, fields); only values are evaluated.
+      for (const property of node.children ?? []) {
+        const value = property.children?.[1];
+        if (value) walk(value, skip, text, set, byNode);
+      }
+      return;
+    case 'array':
+      for (const item of node.children ?? []) walk(item, skip, text, set, byNode);
+      return;
+    default:
+      return;
+  }
+}
+
+function visitString(node: JsonNode, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>): void {
+  const parsed = parseStringValue(node, text);
+  if (parsed.kind === 'literal') return;
+  const found: FoundExpression = { node, parsed };
+  set.expressions.push(found);
+  byNode.set(node, found);
+  const embedded = parsed.kind === 'expression' ? [parsed.expression] : parsed.expressions;
+  for (const expression of embedded) {
+    if (expression.error) set.errors.push(expression.error);
+    if (expression.ast) for (const reference of references(expression.ast)) set.references.push({ ...reference, node });
+  }
+}

@@ -1,0 +1,67 @@
+import type { SecretKind } from './kinds';
+import { wordsOf } from './words';
+
+/**
+ * How strongly a field, header, parameter or variable name says its value is a credential.
+ * `explicit` names (password, clientSecret, x-api-key) make any real value a finding;
+ * `generic` names (key, token) only a value that looks random.
+ */
+export interface CredentialName {
+  strength: 'explicit' | 'generic';
+  kind: SecretKind;
+}
+
+/** Names, with their words run together, that always hold a credential. */
+const EXPLICIT: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([
+  ...['password', 'passwd', 'pwd', 'passphrase', 'passcode'].map((w) => [w, 'password'] as [string, SecretKind]),
+  ...['apikey', 'subscriptionkey', 'functionkey', 'functionskey', 'hostkey', 'masterkey', 'accesskey', 'secretkey', 'privatekey', 'accountkey', 'storagekey', 'sharedaccesskey', 'signingkey', 'encryptionkey', 'appkey', 'licensekey', 'consumerkey']
+    .map((w) => [w, 'api-key'] as [string, SecretKind]),
+  ...['accesstoken', 'refreshtoken', 'authtoken', 'bearertoken', 'apitoken', 'sastoken', 'idtoken', 'sessiontoken', 'personalaccesstoken', 'bottoken', 'webhooktoken']
+    .map((w) => [w, 'token'] as [string, SecretKind]),
+  ...['secret', 'secrets', 'clientsecret', 'appsecret', 'apisecret', 'consumersecret', 'sharedsecret', 'webhooksecret', 'sig']
+    .map((w) => [w, 'secret'] as [string, SecretKind]),
+  ['authorization', 'authorization-header'],
+  ['proxyauthorization', 'authorization-header'],
+]);
+
+/** Last words that alone say "key" or "token" without saying what kind. */
+const GENERIC: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([['key', 'api-key'], ['token', 'token']]);
+
+/**
+ * Words before "key" or "token" that make it a data key, not a credential: storage keys,
+ * paging tokens, dictionary keys, public keys.
+ */
+const NOT_CREDENTIAL = new Set(
+  ('partition row sort primary foreign unique composite lookup cache idempotency dedup dedupe correlation group ' +
+    'message map object item list entity column field property record table dictionary registry hot short public ' +
+    'next continuation page paging skip sync delta change cursor resume pagination search resource config setting ' +
+    'settings request form csrf xsrf antiforgery translation localization sharepoint routing idempotent')
+    .split(' '),
+);
+
+/** Classifies a name; undefined when it does not name a credential (`clientId`, `secretName`, `tokenUrl`). */
+export function credentialName(name: string): CredentialName | undefined {
+  // Key paths of connector parameters ('body/Password', 'item/ApiKey') end in the field name.
+  const words = wordsOf(name.slice(name.lastIndexOf('/') + 1));
+  const last = words[words.length - 1];
+  if (last === undefined) return undefined;
+  for (let n = Math.min(3, words.length); n >= 1; n--) {
+    const joined = words.slice(words.length - n).join('');
+    const kind = EXPLICIT.get(joined);
+    if (kind) return { strength: 'explicit', kind };
+  }
+  const generic = GENERIC.get(last);
+  const before = words[words.length - 2];
+  if (generic && (before === undefined || !NOT_CREDENTIAL.has(before))) return { strength: 'generic', kind: generic };
+  return undefined;
+}
+
+/** The stronger reading of several names for one value (an environment variable's schema and display names). */
+export function strongestCredentialName(names: readonly (string | undefined)[]): CredentialName | undefined {
+  let best: CredentialName | undefined;
+  for (const name of names) {
+    const found = name ? credentialName(name) : undefined;
+    if (found && (!best || (best.strength === 'generic' && found.strength === 'explicit'))) best = found;
+  }
+  return best;
+}

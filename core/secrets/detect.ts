@@ -1,0 +1,64 @@
+import { findConnectionStringSecrets } from './connection-string';
+import type { CredentialName } from './credential-name';
+import { findEmbeddedPairs } from './embedded-pairs';
+import { findKnownShapes } from './known-shapes';
+import type { SecretKind, SecretMatch } from './kinds';
+import { literalParts } from './literal-parts';
+import { isPlausibleSecret } from './plausible';
+import { withoutScheme } from './scheme';
+import { findUrlSecrets } from './url-secrets';
+
+/** What the place a value sits in says about it. */
+export interface ValueRole {
+  /** The field holds nothing but a credential of this kind (inputs.authentication.password). */
+  fixed?: SecretKind;
+  /** The field, header, parameter or variable is named like a credential. */
+  name?: CredentialName;
+  /** The value may start with an auth scheme ('Bearer ', 'Basic ') that is not part of the secret. */
+  scheme?: boolean;
+}
+
+/** Strings shorter than this hold no token of a known shape and no query string worth reading. */
+const MIN_TEXT_SCAN = 8;
+
+/** Secrets found in literal text wherever it sits, most specific finders first. */
+function findInText(text: string): SecretMatch[][] {
+  if (text.length < MIN_TEXT_SCAN) return [];
+  return [findKnownShapes(text), [...findUrlSecrets(text), ...findConnectionStringSecrets(text)], findEmbeddedPairs(text)];
+}
+
+/** The literal text as a whole, judged by the field it sits in. */
+function findWhole(text: string, role: ValueRole): SecretMatch[] {
+  const by = role.fixed ? 'fixed' : role.name;
+  const kind = role.fixed ?? role.name?.kind;
+  if (!by || !kind) return [];
+  let start = text.length - text.trimStart().length;
+  const end = text.trimEnd().length;
+  if (role.scheme) start = withoutScheme(text, start, end);
+  if (start >= end || !isPlausibleSecret(text.slice(start, end), by)) return [];
+  return [{ kind, start, end }];
+}
+
+/** Keeps the first of overlapping matches: groups come most specific first. */
+function firstOfOverlapping(groups: SecretMatch[][]): SecretMatch[] {
+  const kept: SecretMatch[] = [];
+  for (const group of groups) {
+    for (const m of group) {
+      if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+    }
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The secrets in one string value of a flow or a settings file, as offsets into the value.
+ * Expressions are never read: only the literal parts of the value can be hardcoded secrets.
+ */
+export function findSecrets(value: string, role: ValueRole = {}): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const part of literalParts(value)) {
+    const groups = [...findInText(part.text), findWhole(part.text, role)];
+    for (const m of firstOfOverlapping(groups)) found.push({ ...m, start: m.start + part.offset, end: m.end + part.offset });
+  }
+  return found;
+}

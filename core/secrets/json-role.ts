@@ -1,0 +1,34 @@
+import { prop, str, type JsonNode } from '../artifacts/json';
+import { credentialName } from './credential-name';
+import type { ValueRole } from './detect';
+import type { SecretKind } from './kinds';
+
+/**
+ * The credential fields of each HTTP authentication type (inputs.authentication.type), lower-case.
+ * Fields not listed (username, tenant, audience, clientId, authority) are not secrets.
+ */
+const AUTHENTICATION_FIELDS: Readonly<Record<string, Readonly<Record<string, SecretKind>>>> = {
+  basic: { password: 'basic-password' },
+  clientcertificate: { pfx: 'client-certificate-pfx', password: 'client-certificate-password' },
+  activedirectoryoauth: { secret: 'oauth-client-secret', pfx: 'client-certificate-pfx', password: 'client-certificate-password' },
+  raw: { value: 'raw-authorization' },
+};
+
+/**
+ * What a string under `key` of `object` is, given the key `object` itself sits under: a field of
+ * an authentication object, a header, or a member whose name may say "credential".
+ */
+export function roleOf(key: string, object: JsonNode, objectKey: string | undefined): ValueRole {
+  const container = objectKey?.toLowerCase();
+  if (container === 'authentication') {
+    const type = str(prop(object, 'type'))?.toLowerCase();
+    const fields = type === undefined ? undefined : AUTHENTICATION_FIELDS[type];
+    if (fields) {
+      const fixed = fields[key.toLowerCase()];
+      return fixed ? { fixed, scheme: fixed === 'raw-authorization' } : {};
+    }
+  }
+  const name = credentialName(key);
+  if (!name) return {};
+  return { name, scheme: name.kind === 'authorization-header' };
+}

@@ -1,0 +1,28 @@
+import type { SecretMatch } from './kinds';
+import { SECRET_PATTERNS, type SecretPattern } from './patterns';
+import { isPlaceholder } from './placeholder';
+
+/** Where the secret of one regex match sits: its `secret` group if it has one, else the whole match. */
+function secretRange(pattern: SecretPattern, text: string, m: RegExpMatchArray): [number, number] | undefined {
+  const whole = m.index ?? 0;
+  const group = m.indices?.groups?.['secret'];
+  const [start, end] = group ?? [whole, whole + m[0].length];
+  if (!pattern.extend) return [start, end];
+  const extended = pattern.extend(text, end);
+  return extended === undefined ? undefined : [start, extended];
+}
+
+/** Every token in `text` that one of SECRET_PATTERNS recognises, placeholders left out. */
+export function findKnownShapes(text: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const pattern of SECRET_PATTERNS) {
+    for (const m of text.matchAll(pattern.regex)) {
+      const range = secretRange(pattern, text, m);
+      if (!range) continue;
+      const secret = text.slice(range[0], range[1]);
+      if (isPlaceholder(secret) || (pattern.accept && !pattern.accept(secret))) continue;
+      found.push({ kind: pattern.kind, start: range[0], end: range[1] });
+    }
+  }
+  return found;
+}

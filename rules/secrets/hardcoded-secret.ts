@@ -1,0 +1,126 @@
+import { defineRule, type LintContext, type SolutionLintContext } from '../../core/engine/rule';
+import type { JsonNode } from '../../core/artifacts/json';
+import type { EnvironmentVariable, SourceRef, Step } from '../../core/model/types';
+import { strongestCredentialName } from '../../core/secrets/credential-name';
+import { findSecrets, type ValueRole } from '../../core/secrets/detect';
+import type { SecretMatch } from '../../core/secrets/kinds';
+import { describeField, describeInValue, secretMessage } from '../../core/secrets/message';
+import { formatPath, scanJson, type JsonSecret } from '../../core/secrets/scan-json';
+import { jsonStringSpans, xmlTextSpans, type SpanMapper } from '../../core/secrets/source-span';
+
+const FLOW_ADVICE =
+  'Read it at run time from an environment variable of type Secret or from Azure Key Vault (and turn on secure inputs), never from the flow definition.';
+const PARAMETER_ADVICE = 'Remove the default value and supply it from an environment variable of type Secret (Azure Key Vault).';
+const VARIABLE_ADVICE = 'Make it an environment variable of type Secret (stored in Azure Key Vault) and remove the value from the solution.';
+const SETTINGS_ADVICE = 'Supply it at deployment time from a secret pipeline variable (a #{...}# token) or use an environment variable of type Secret.';
+
+/** A node covering just the secret inside its JSON string, so the finding points at the secret itself. */
+function secretNode(ctx: LintContext, found: JsonSecret): { node: JsonNode; secret: string } {
+  const value = found.node.value as string;
+  const secret = value.slice(found.match.start, found.match.end);
+  const spans = jsonStringSpans(ctx.flow.doc.source.text, { offset: found.node.offset, length: found.node.length }, value);
+  const span = spans(found.match.start, found.match.end);
+  return { node: { type: 'string', offset: span.offset, length: span.length, parent: found.node.parent }, secret };
+}
+
+function reportInFlow(ctx: LintContext, found: JsonSecret, where: string, advice: string, step?: Step): void {
+  const { node, secret } = secretNode(ctx, found);
+  ctx.report({
+    node,
+    step,
+    message: secretMessage(found.match, secret, `${where}, ${describeField(found.path, found.match)}`, advice),
+    data: { kind: found.match.kind, field: formatPath(found.path) },
+  });
+}
+
+function checkSteps(ctx: LintContext): void {
+  for (const step of ctx.flow.steps) {
+    // Nested actions are steps of their own; scanning them here too would report them twice.
+    const nested = new Set(step.children.map((child) => child.node));
+    const label = `${step.kind === 'trigger' ? 'trigger' : 'action'} '${step.name}'`;
+    for (const found of scanJson(step.node, { skip: nested })) reportInFlow(ctx, found, label, FLOW_ADVICE, step);
+  }
+}
+
+function checkParameters(ctx: LintContext): void {
+  for (const parameter of ctx.flow.parameters) {
+    if (!parameter.defaultValue) continue;
+    // "Display name (schemaname)" for environment variables: either half may name a credential.
+    const names = [parameter.name, parameter.name.replace(/\s*\([^()]*\)$/, ''), parameter.schemaName];
+    const role: ValueRole = { name: strongestCredentialName(names) };
+    for (const found of scanJson(parameter.defaultValue, { role })) {
+      reportInFlow(ctx, { ...found, path: ['parameters', parameter.name, 'defaultValue', ...found.path] }, `the default value of parameter '${parameter.name}'`, PARAMETER_ADVICE);
+    }
+  }
+}
+
+/** Variable types whose values are never credentials by name alone ('yes', 42, a data source id). */
+const NOT_BY_NAME = new Set<EnvironmentVariable['type']>(['Boolean', 'Number', 'DataSource', 'Secret']);
+
+function reportValue(ctx: SolutionLintContext, value: string, at: SourceRef, spans: SpanMapper, role: ValueRole, where: string, field: string, advice: string): void {
+  for (const match of findSecrets(value, role)) {
+    const secret = value.slice(match.start, match.end);
+    ctx.report({
+      at: { source: at.source, span: spans(match.start, match.end) },
+      message: secretMessage(match, secret, describeSettingField(where, match), advice),
+      data: { kind: match.kind, field },
+    });
+  }
+}
+
+function describeSettingField(where: string, match: SecretMatch): string {
+  const inValue = describeInValue(match);
+  return inValue ? `${where}, ${inValue}` : where;
+}
+
+function checkEnvironmentVariables(ctx: SolutionLintContext, variables: readonly EnvironmentVariable[]): void {
+  for (const variable of variables) {
+    const role: ValueRole = NOT_BY_NAME.has(variable.type) ? {} : { name: strongestCredentialName([variable.schemaName, variable.displayName]) };
+    const name = `environment variable '${variable.schemaName}'`;
+    if (variable.defaultValue !== undefined && variable.defaultValueAt) {
+      const at = variable.defaultValueAt;
+      reportValue(ctx, variable.defaultValue, at, xmlTextSpans(at.source.text, at.span, variable.defaultValue), role, `the default value of ${name}`, 'defaultvalue', VARIABLE_ADVICE);
+    }
+    if (variable.value !== undefined && variable.valueAt) {
+      const at = variable.valueAt;
+      reportValue(ctx, variable.value, at, jsonStringSpans(at.source.text, at.span, variable.value), role, `the current value of ${name}`, 'value', VARIABLE_ADVICE);
+    }
+  }
+}
+
+function checkDeploymentSettings(ctx: SolutionLintContext): void {
+  if (ctx.target.kind !== 'deployment-settings') return;
+  const { doc, environmentVariables } = ctx.target.settings;
+  environmentVariables.forEach((variable, i) => {
+    const node = variable.valueNode;
+    if (variable.value === undefined || !node) return;
+    const at: SourceRef = { source: doc.source, span: { offset: node.offset, length: node.length } };
+    const role: ValueRole = { name: strongestCredentialName([variable.schemaName]) };
+    const where = `the value of environment variable '${variable.schemaName}'`;
+    reportValue(ctx, variable.value, at, jsonStringSpans(doc.source.text, at.span, variable.value), role, where, `EnvironmentVariables[${i}].Value`, SETTINGS_ADVICE);
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'secrets/hardcoded-secret',
+    category: 'secrets',
+    defaultSeverity: 'error',
+    description: 'A password, key, token or other credential is written into a flow, an environment variable or deployment settings.',
+    help:
+      'Anyone who can read the export (the solution zip, the source repository, a backup) can read a credential written ' +
+      'into a flow action, a parameter default, an environment variable value or deploymentSettings.json, and it cannot be ' +
+      'rotated without editing every copy. Keep credentials in Azure Key Vault, reach them through environment variables ' +
+      'of type Secret or the Key Vault connector, turn on secure inputs for the actions that use them, and let the ' +
+      'pipeline inject deployment values from secret variables.',
+    fixable: false,
+  },
+  check(ctx) {
+    checkSteps(ctx);
+    checkParameters(ctx);
+  },
+  checkSolution(ctx) {
+    if (ctx.target.kind === 'solution') checkEnvironmentVariables(ctx, ctx.target.solution.environmentVariables);
+    else checkDeploymentSettings(ctx);
+  },
+});

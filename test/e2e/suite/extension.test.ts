@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { codeOf, diagnosticsFor, withCode } from './diagnostics-events';
+
+const BLOCKED = 'dlp/blocked-connector';
+const DROPBOX_FLOW = 'ContosoExpenses/src/Workflows/BackupreceiptstoDropbox-*.json';
+/** Where "Create_file_in_Dropbox" starts in that sample, 0-based, as the CLI reports it (90:9). */
+const DROPBOX_ACTION = new vscode.Position(89, 8);
+
+function samplesFolder(): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the editor was started without a folder; open samples/');
+  assert.equal(folder.uri.path.split('/').pop(), 'samples', `opened ${folder.uri.toString()}, expected samples/`);
+  return folder;
+}
+
+async function openDropboxFlow(): Promise<vscode.TextEditor> {
+  const [file] = await vscode.workspace.findFiles(new vscode.RelativePattern(samplesFolder(), DROPBOX_FLOW));
+  assert.ok(file, `no ${DROPBOX_FLOW} in samples/`);
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+}
+
+describe('FlowGuard in VS Code', () => {
+  let editor: vscode.TextEditor;
+
+  before(async () => {
+    editor = await openDropboxFlow();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('activates in a workspace holding flowguard.json', () => {
+    const extension = vscode.extensions.all.find((e) => e.packageJSON.name === 'flowguard' && e.packageJSON.publisher === 'flowguard');
+    assert.ok(extension, 'the FlowGuard extension is not loaded');
+    assert.ok(extension.isActive, 'FlowGuard did not activate on flowguard.json');
+  });
+
+  it('shows the blocked Dropbox action on its line, from the flowguard source, with its docs page', async () => {
+    const diagnostics = await diagnosticsFor(editor.document.uri, withCode(BLOCKED));
+    const finding = diagnostics.find((d) => codeOf(d) === BLOCKED)!;
+    assert.equal(finding.source, 'flowguard');
+    assert.equal(finding.severity, vscode.DiagnosticSeverity.Error);
+    assert.deepEqual([finding.range.start.line, finding.range.start.character], [DROPBOX_ACTION.line, DROPBOX_ACTION.character]);
+    const code = finding.code;
+    assert.ok(typeof code === 'object' && code.target.toString().endsWith('docs/rules/dlp/blocked-connector.md'), `docs link: ${JSON.stringify(code)}`);
+  });
+
+  it('reports broken JSON as a parse error while typing, and the finding again once undone', async () => {
+    const uri = editor.document.uri;
+    const breaking = new vscode.WorkspaceEdit();
+    breaking.insert(uri, new vscode.Position(0, 0), '<<<');
+    const broken = diagnosticsFor(uri, withCode('parse-error'));
+    assert.ok(await vscode.workspace.applyEdit(breaking), 'the edit was refused');
+    const [parseError, ...others] = await broken;
+    assert.equal(others.length, 0, 'a broken flow shows only its parse error');
+    assert.equal(parseError?.source, 'flowguard');
+    assert.equal(parseError?.severity, vscode.DiagnosticSeverity.Error);
+
+    const mended = diagnosticsFor(uri, withCode(BLOCKED));
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    const finding = (await mended).find((d) => codeOf(d) === BLOCKED)!;
+    assert.equal(finding.range.start.line, DROPBOX_ACTION.line);
+    assert.equal(editor.document.isDirty, false, 'undo restored the saved text');
+  });
+
+  it('runs FlowGuard: Show Output', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('flowguard.showOutput'), 'flowguard.showOutput is not registered');
+    await vscode.commands.executeCommand('flowguard.showOutput');
+  });
+});
