@@ -29,7 +29,7 @@ function toFinding(flow: Flow, rule: Rule, severity: Exclude<RuleSetting, 'off'>
     severity,
     message: report.message,
     file: source.path,
-    range: rangeOf(source, { offset: report.node.offset, length: report.node.length }),
+    range: rangeOf(source, report.span ?? { offset: report.node.offset, length: report.node.length }),
     flow: flow.displayName,
   };
   if (report.step) finding.action = report.step.name;

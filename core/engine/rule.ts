@@ -3,6 +3,7 @@ import type { JsonNode } from '../artifacts/json';
 import type { DeploymentSettings, Flow, Solution, SourceRef, Step } from '../model/types';
 import type { DlpPolicy } from '../policy/types';
 import type { Config } from '../config/types';
+import type { Span } from '../text/range';
 
 export type RuleCategory = 'dlp' | 'secrets' | 'exfiltration' | 'error-handling' | 'reliability';
 
@@ -21,9 +22,14 @@ export interface RuleMeta {
 }
 
 /** What a rule reports; the engine adds the file, flow, severity and range. */
-export interface Report {
+export type Report = ReportBody & (
   /** The node the finding points at. */
-  node: JsonNode;
+  | { node: JsonNode; span?: undefined }
+  /** Or a span of the flow's text, for a part of a string (an expression, a secret). */
+  | { span: Span; node?: undefined }
+);
+
+export interface ReportBody {
   message: string;
   step?: Step;
   connector?: string;

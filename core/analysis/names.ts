@@ -1,0 +1,82 @@
+import { items, prop, str, type JsonNode } from '../artifacts/json';
+import type { Flow, Step } from '../model/types';
+
+/** What a flow declares by name: its steps, its variables and its parameters. */
+export interface FlowNames {
+  /** Keyed by lower-case name: the runtime matches action names without regard to case. */
+  steps: ReadonlyMap<string, Step>;
+  /** Lower-case variable name to the Initialize variable step and the name node. */
+  variables: ReadonlyMap<string, { step: Step; node: JsonNode }>;
+  parameters: ReadonlySet<string>;
+}
+
+const cache = new WeakMap<Flow, FlowNames>();
+
+export function flowNames(flow: Flow): FlowNames {
+  let names = cache.get(flow);
+  if (!names) {
+    names = collect(flow);
+    cache.set(flow, names);
+  }
+  return names;
+}
+
+function collect(flow: Flow): FlowNames {
+  const steps = new Map<string, Step>();
+  const variables = new Map<string, { step: Step; node: JsonNode }>();
+  for (const step of flow.steps) {
+    steps.set(step.name.toLowerCase(), step);
+    if (step.type.toLowerCase() !== 'initializevariable') continue;
+    for (const declaration of items(prop(step.inputs, 'variables'))) {
+      const nameNode = prop(declaration, 'name');
+      const name = str(nameNode);
+      if (name && nameNode) variables.set(name.toLowerCase(), { step, node: nameNode });
+    }
+  }
+  return { steps, variables, parameters: new Set(flow.parameters.map((p) => p.name.toLowerCase())) };
+}
+
+/** The loops (Foreach, Until) around a step, innermost first. */
+export function enclosingLoops(step: Step): Step[] {
+  const loops: Step[] = [];
+  for (let parent = step.parent; parent; parent = parent.parent) {
+    const type = parent.type.toLowerCase();
+    if (type === 'foreach' || type === 'until') loops.push(parent);
+  }
+  return loops;
+}
+
+/** Steps in the same container as `step` (same parent and branch), `step` included. */
+export function siblings(flow: Flow, step: Step): Step[] {
+  const pool = step.parent ? step.parent.children : step.kind === 'trigger' ? flow.triggers : flow.actions;
+  return pool.filter((s) => s.branch === step.branch);
+}
+
+/** Levenshtein distance, for "did you mean" hints on short names. */
+export function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0] as number;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j] as number;
+      previous[j] = Math.min(above + 1, (previous[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length] as number;
+}
+
+/** The closest of `candidates` to `name`, when close enough to be a likely typo or rename. */
+export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

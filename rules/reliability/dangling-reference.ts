@@ -1,0 +1,89 @@
+import { defineRule, type LintContext } from '../../core/engine/rule';
+import { collectExpressions, type FlowReference } from '../../core/expressions';
+import { closest, enclosingLoops, flowNames, siblings } from '../../core/analysis/names';
+import type { Step } from '../../core/model/types';
+import { prop, str } from '../../core/artifacts/json';
+
+function hint(name: string, candidates: Iterable<string>): string {
+  const near = closest(name, candidates);
+  return near ? ` Did you mean '${near}'?` : '';
+}
+
+function checkReference(ctx: LintContext, step: Step | undefined, ref: FlowReference): void {
+  const names = flowNames(ctx.flow);
+  const allSteps = ctx.flow.steps.map((s) => s.name);
+  const where = step ? `In '${step.name}', ` : 'In the flow outputs, ';
+  const report = (message: string, kind: string, name: string): void =>
+    ctx.report({ span: ref.span, step, message: where + message, data: { kind, name } });
+  if (ref.kind === 'action') {
+    if (!names.steps.has(ref.name.toLowerCase())) {
+      report(`${ref.fn}('${ref.name}') names no action of this flow, so the expression fails at run time.${hint(ref.name, allSteps)}`, 'action', ref.name);
+    }
+  } else if (ref.kind === 'variable') {
+    if (!names.variables.has(ref.name.toLowerCase())) {
+      const declared = [...names.variables.values()].map((v) => String(v.node.value));
+      report(`variables('${ref.name}') names a variable no 'Initialize variable' action declares.${hint(ref.name, declared)}`, 'variable', ref.name);
+    }
+  } else if (ref.kind === 'loop') {
+    const loops = step ? enclosingLoops(step) : [];
+    if (loops.some((loop) => loop.name.toLowerCase() === ref.name.toLowerCase())) return;
+    const exists = names.steps.get(ref.name.toLowerCase());
+    const where = exists ? `'${ref.name}' is not a loop around '${step?.name ?? 'the flow outputs'}'` : `no loop is named '${ref.name}'`;
+    report(`${ref.fn}('${ref.name}') is out of scope: ${where}.${exists ? '' : hint(ref.name, loops.map((l) => l.name))}`, 'loop', ref.name);
+  }
+}
+
+const VARIABLE_WRITERS = new Set(['setvariable', 'incrementvariable', 'decrementvariable', 'appendtoarrayvariable', 'appendtostringvariable']);
+
+/** Set, Increment and Append name their variable in inputs.name, a plain string, not an expression. */
+function checkVariableWriter(ctx: LintContext, step: Step): void {
+  if (!VARIABLE_WRITERS.has(step.type.toLowerCase())) return;
+  const nameNode = prop(step.inputs, 'name');
+  const name = str(nameNode);
+  if (!nameNode || name === undefined || name.startsWith('@')) return;
+  const declared = flowNames(ctx.flow).variables;
+  if (declared.has(name.toLowerCase())) return;
+  ctx.report({
+    node: nameNode,
+    step,
+    message: `'${step.name}' writes variable '${name}', which no 'Initialize variable' action declares.${hint(name, [...declared.values()].map((v) => String(v.node.value)))}`,
+    data: { kind: 'variable', name },
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'reliability/dangling-reference',
+    category: 'reliability',
+    defaultSeverity: 'error',
+    description: 'An expression or runAfter naming an action, variable or loop that does not exist or is out of scope.',
+    help:
+      'Renaming or deleting an action in an exported file, or copying actions between flows, leaves expressions such as ' +
+      "body('Old_name'), variables('x') or items('Apply_to_each') naming something the flow does not have, or a loop " +
+      'the step is not inside. The import fails, or the run fails when it reaches the step. Point the reference at the ' +
+      'right action, variable or loop.',
+    fixable: false,
+  },
+  check(ctx) {
+    const expressions = collectExpressions(ctx.flow);
+    for (const set of expressions.steps) {
+      for (const ref of set.references) checkReference(ctx, set.step, ref);
+      const step = set.step;
+      checkVariableWriter(ctx, step);
+      const here = siblings(ctx.flow, step);
+      for (const after of step.runAfter) {
+        if (here.some((s) => s.name.toLowerCase() === after.action.toLowerCase() && s !== step)) continue;
+        const elsewhere = flowNames(ctx.flow).steps.get(after.action.toLowerCase());
+        ctx.report({
+          node: after.node,
+          step,
+          message: elsewhere
+            ? `'${step.name}' runs after '${after.action}', which is not in the same scope; run-after can only name actions beside it.`
+            : `'${step.name}' runs after '${after.action}', which does not exist.${hint(after.action, here.filter((s) => s !== step).map((s) => s.name))}`,
+          data: { kind: 'runAfter', name: after.action },
+        });
+      }
+    }
+    for (const ref of expressions.outputs.references) checkReference(ctx, undefined, ref);
+  },
+});
