@@ -1,0 +1,122 @@
+import { items, prop, str } from '../artifacts/json';
+import { collectExpressions, type FlowReference } from '../expressions';
+import type { Flow, Step } from '../model/types';
+import { enclosingLoops, flowNames } from './names';
+import { StepOrder } from './order';
+
+/** Where a value a step reads comes from. */
+export type Origin = { kind: 'step'; step: Step } | { kind: 'variable'; name: string };
+
+/** One read: `reader` takes the value of `origin` through the expression `ref`. */
+export interface Read {
+  reader: Step;
+  origin: Origin;
+  ref: FlowReference;
+}
+
+/**
+ * Actions whose outputs are their inputs, reshaped: data that goes in comes out. Loops pass
+ * their items on through items('Loop') and item().
+ */
+const PASS_THROUGH = new Set(['compose', 'select', 'query', 'join', 'table', 'parsejson', 'foreach']);
+
+const VARIABLE_WRITERS = new Set(['initializevariable', 'setvariable', 'appendtoarrayvariable', 'appendtostringvariable', 'incrementvariable', 'decrementvariable']);
+
+export function isPassThrough(step: Step): boolean {
+  return PASS_THROUGH.has(step.type.toLowerCase());
+}
+
+export function isVariableWriter(step: Step): boolean {
+  return VARIABLE_WRITERS.has(step.type.toLowerCase());
+}
+
+/** The variables a writer step writes (Initialize can declare several). */
+export function variablesWritten(step: Step): string[] {
+  const type = step.type.toLowerCase();
+  if (type === 'initializevariable') return items(prop(step.inputs, 'variables')).map((v) => str(prop(v, 'name'))?.toLowerCase() ?? '').filter(Boolean);
+  if (!VARIABLE_WRITERS.has(type)) return [];
+  const name = str(prop(step.inputs, 'name'));
+  return name ? [name.toLowerCase()] : [];
+}
+
+function originKey(origin: Origin): string {
+  return origin.kind === 'step' ? `step:${origin.step.name.toLowerCase()}` : `var:${origin.name}`;
+}
+
+/** Who reads what in one flow: the edges every data-flow question walks. */
+export class DataFlow {
+  readonly order: StepOrder;
+  private readonly readers = new Map<string, Read[]>();
+  private readonly writers = new Map<string, Step[]>();
+
+  constructor(readonly flow: Flow) {
+    this.order = new StepOrder(flow);
+    const names = flowNames(flow);
+    const expressions = collectExpressions(flow);
+    for (const set of expressions.steps) {
+      const reader = set.step;
+      for (const name of variablesWritten(reader)) this.add(this.writers, `var:${name}`, reader);
+      for (const ref of set.references) {
+        const origin = this.resolve(ref, reader, names.steps);
+        if (origin) this.add(this.readers, originKey(origin), { reader, origin, ref });
+      }
+    }
+  }
+
+  /** Reads of `origin`'s value, in document order. */
+  readersOf(origin: Origin): readonly Read[] {
+    return this.readers.get(originKey(origin)) ?? [];
+  }
+
+  /** Steps that write a variable (lower-case name). */
+  writersOf(variable: string): readonly Step[] {
+    return this.writers.get(`var:${variable}`) ?? [];
+  }
+
+  private resolve(ref: FlowReference, reader: Step, steps: ReadonlyMap<string, Step>): Origin | undefined {
+    switch (ref.kind) {
+      case 'action': {
+        const step = steps.get(ref.name.toLowerCase());
+        return step ? { kind: 'step', step } : undefined;
+      }
+      case 'trigger': {
+        const trigger = this.flow.triggers[0];
+        return trigger ? { kind: 'step', step: trigger } : undefined;
+      }
+      case 'loop': {
+        // iterationIndexes() is a counter: it carries none of the loop's data.
+        if (ref.fn === 'iterationIndexes') return undefined;
+        const loop = steps.get(ref.name.toLowerCase());
+        return loop ? { kind: 'step', step: loop } : undefined;
+      }
+      case 'item': {
+        // item() in a loop's body is the loop's current item; in Select or Filter array it is
+        // the step's own `from`, which the step already reads.
+        if (isPassThrough(reader) && reader.type.toLowerCase() !== 'foreach') return undefined;
+        const loop = enclosingLoops(reader).find((l) => l.type.toLowerCase() === 'foreach');
+        return loop ? { kind: 'step', step: loop } : undefined;
+      }
+      case 'variable':
+        return { kind: 'variable', name: ref.name.toLowerCase() };
+      default:
+        return undefined;
+    }
+  }
+
+  private add<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  }
+}
+
+const cache = new WeakMap<Flow, DataFlow>();
+
+export function dataFlow(flow: Flow): DataFlow {
+  let found = cache.get(flow);
+  if (!found) {
+    found = new DataFlow(flow);
+    cache.set(flow, found);
+  }
+  return found;
+}

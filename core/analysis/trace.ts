@@ -1,0 +1,81 @@
+import { collectExpressions, type FlowReference } from '../expressions';
+import type { Flow, Step } from '../model/types';
+import { dataFlow, isPassThrough, isVariableWriter, variablesWritten, type DataFlow, type Origin, type Read } from './dataflow';
+
+/** One step of a data path: the value enters `step` through `ref`. */
+export interface Hop {
+  step: Step;
+  ref: FlowReference;
+  /** Set when the value travels through a variable to this step. */
+  variable?: string;
+}
+
+export interface DataPath {
+  source: Step;
+  sink: Step;
+  /** From the first reader of the source to the sink, in order; the last hop is the sink. */
+  hops: Hop[];
+}
+
+export interface TraceOptions {
+  isSink(step: Step, read: Read): boolean;
+}
+
+interface Pending {
+  origin: Origin;
+  hops: Hop[];
+  /** The step that wrote the variable, when `origin` is a variable. */
+  writer?: Step;
+}
+
+/** A Set variable whose value reads nothing: it replaces whatever the variable held. */
+function writesConstant(flow: Flow, step: Step): boolean {
+  return step.type.toLowerCase() === 'setvariable' && (collectExpressions(flow).byStep.get(step)?.references.length ?? 0) === 0;
+}
+
+/** Whether a constant always overwrites `variable` between `writer` and `reader`. */
+function overwritten(graph: DataFlow, variable: string, writer: Step, reader: Step): boolean {
+  return graph.writersOf(variable).some(
+    (other) => other !== writer && writesConstant(graph.flow, other) && graph.order.precedes(writer, other) && graph.order.alwaysBefore(other, reader),
+  );
+}
+
+/**
+ * Follows the value of `source` forward through pass-through actions, loops and variables to
+ * every sink it reaches, one shortest path per sink. Each step and variable write is entered
+ * once, so the walk is linear in the number of reads.
+ */
+export function traceForward(flow: Flow, source: Step, options: TraceOptions): DataPath[] {
+  const graph = dataFlow(flow);
+  const paths: DataPath[] = [];
+  const entered = new Set<string>();
+  const sinks = new Set<Step>();
+  const queue: Pending[] = [{ origin: { kind: 'step', step: source }, hops: [] }];
+  for (let head = 0; head < queue.length; head++) {
+    const current = queue[head] as Pending;
+    for (const read of graph.readersOf(current.origin)) {
+      const reader = read.reader;
+      if (reader === source) continue;
+      if (current.origin.kind === 'variable' && current.writer && overwritten(graph, current.origin.name, current.writer, reader)) continue;
+      const hop: Hop = current.origin.kind === 'variable' ? { step: reader, ref: read.ref, variable: current.origin.name } : { step: reader, ref: read.ref };
+      const hops = [...current.hops, hop];
+      if (!sinks.has(reader) && options.isSink(reader, read)) {
+        sinks.add(reader);
+        paths.push({ source, sink: reader, hops });
+      }
+      if (isPassThrough(reader) && !entered.has(`step:${reader.name}`)) {
+        entered.add(`step:${reader.name}`);
+        queue.push({ origin: { kind: 'step', step: reader }, hops });
+      }
+      if (isVariableWriter(reader)) {
+        for (const variable of variablesWritten(reader)) {
+          const key = `var:${variable}:${reader.name}`;
+          if (entered.has(key)) continue;
+          entered.add(key);
+          queue.push({ origin: { kind: 'variable', name: variable }, hops, writer: reader });
+        }
+      }
+    }
+  }
+  return paths;
+}
