@@ -9,8 +9,12 @@ import incompleteCatch from './error-handling/incomplete-catch';
 import noFailurePath from './error-handling/no-failure-path';
 import retryDisabled from './error-handling/retry-disabled';
 import anonymousHttpTrigger from './exfiltration/anonymous-http-trigger';
+import danglingReference from './reliability/dangling-reference';
+import malformedExpression from './reliability/malformed-expression';
 import triggerLoop from './reliability/trigger-loop';
 import hardcodedSecret from './secrets/hardcoded-secret';
+import plaintextSecretVariable from './secrets/plaintext-secret-variable';
+import unsecuredSecret from './secrets/unsecured-secret';
 
 /** Every rule FlowGuard has, in id order. */
 export const allRules: readonly Rule[] = [
@@ -25,5 +29,9 @@ export const allRules: readonly Rule[] = [
   retryDisabled,
   anonymousHttpTrigger,
   triggerLoop,
+  danglingReference,
+  malformedExpression,
   hardcodedSecret,
+  unsecuredSecret,
+  plaintextSecretVariable,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));
