@@ -8,7 +8,10 @@ import unclassifiedConnector from './dlp/unclassified-connector';
 import incompleteCatch from './error-handling/incomplete-catch';
 import noFailurePath from './error-handling/no-failure-path';
 import retryDisabled from './error-handling/retry-disabled';
+import anonymousDataExposure from './exfiltration/anonymous-data-exposure';
 import anonymousHttpTrigger from './exfiltration/anonymous-http-trigger';
+import externalConnectorDataPath from './exfiltration/external-connector-data-path';
+import httpDataPath from './exfiltration/http-data-path';
 import danglingReference from './reliability/dangling-reference';
 import malformedExpression from './reliability/malformed-expression';
 import triggerLoop from './reliability/trigger-loop';
@@ -28,6 +31,9 @@ export const allRules: readonly Rule[] = [
   noFailurePath,
   retryDisabled,
   anonymousHttpTrigger,
+  anonymousDataExposure,
+  externalConnectorDataPath,
+  httpDataPath,
   triggerLoop,
   danglingReference,
   malformedExpression,

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/engine/rule';
-import { prop, str } from '../../core/artifacts/json';
-import { BUILTIN_HTTP_REQUEST_RECEIVED } from '../../core/connectors/id';
+import { prop } from '../../core/artifacts/json';
+import { anonymousTriggerReason } from '../../core/analysis/http-trigger';
 
 export default defineRule({
   meta: {
@@ -16,20 +16,13 @@ export default defineRule({
   },
   check(ctx) {
     for (const step of ctx.flow.triggers) {
-      if (step.connector?.id !== BUILTIN_HTTP_REQUEST_RECEIVED) continue;
-      const auth = prop(step.inputs, 'triggerAuthenticationType');
-      const type = str(auth)?.toLowerCase();
-      const users = str(prop(step.inputs, 'triggerAllowedUsers'))?.trim() ?? '';
-      let why: string | undefined;
-      if (type === undefined) why = 'has no triggerAuthenticationType, the legacy setting that lets anyone with the URL call it';
-      else if (type === 'all') why = "is set to 'Anyone' (triggerAuthenticationType All)";
-      else if (type === 'user' && users === '') why = "is set to specific users but lists none, so it falls back to the whole tenant";
+      const why = anonymousTriggerReason(step);
       if (!why) continue;
       ctx.report({
-        node: auth ?? step.nameNode,
+        node: prop(step.inputs, 'triggerAuthenticationType') ?? step.nameNode,
         step,
-        message: `HTTP trigger '${step.name}' ${why}. Restrict it to your tenant or to named users.`,
-        data: { authentication: type ?? 'absent' },
+        message: `HTTP trigger '${step.name}' ${why.reason}. Restrict it to your tenant or to named users.`,
+        data: { authentication: why.authentication },
       });
     }
   },

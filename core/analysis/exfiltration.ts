@@ -1,0 +1,89 @@
+import { prop, str } from '../artifacts/json';
+import { BUSINESS_DATA_CONNECTORS, CONSUMER_CONNECTORS } from '../connectors/builtin-groups';
+import { BUILTIN_HTTP, BUILTIN_HTTP_REQUEST_RECEIVED, BUILTIN_HTTP_WEBHOOK } from '../connectors/id';
+import type { Flow, Step } from '../model/types';
+import { classify } from '../policy/classify';
+import type { DlpPolicy, Group } from '../policy/types';
+import { endpointOf } from './endpoint';
+import { hostTrusted, literalHost } from './hosts';
+import { anonymousTrigger } from './http-trigger';
+import { traceForward, type DataPath } from './trace';
+
+/** Connectors that move data over the network rather than hold it: never a source of business data. */
+const TRANSPORT = new Set([BUILTIN_HTTP, BUILTIN_HTTP_WEBHOOK, BUILTIN_HTTP_REQUEST_RECEIVED, 'shared_webcontents']);
+
+export type Sink =
+  | { kind: 'http'; url?: string; host?: string; method?: string }
+  | { kind: 'connector'; connector: string; group: Group | 'consumer'; policy?: DlpPolicy }
+  | { kind: 'response' };
+
+export interface ExfiltrationPath extends DataPath {
+  sinkInfo: Sink;
+}
+
+export interface ExfiltrationOptions {
+  policies: readonly DlpPolicy[];
+  trustedDomains: readonly string[];
+}
+
+/** Business data: a Business connector of an applicable policy, or with no policy a known business data store. */
+export function isBusinessSource(step: Step, policies: readonly DlpPolicy[]): boolean {
+  const id = step.connector?.id;
+  if (!id || TRANSPORT.has(id)) return false;
+  if (policies.length === 0) return BUSINESS_DATA_CONNECTORS.has(id);
+  return policies.some((p) => classify(p, id).group === 'business');
+}
+
+function httpSink(step: Step, trusted: readonly string[]): Sink | undefined {
+  const id = step.connector?.id;
+  if (step.kind !== 'action' || (id !== BUILTIN_HTTP && id !== BUILTIN_HTTP_WEBHOOK && id !== 'shared_webcontents')) return undefined;
+  const endpoint = endpointOf(step);
+  const method = str(prop(step.inputs, 'method'))?.toUpperCase();
+  if (!endpoint) return { kind: 'http', method };
+  const host = endpoint.literal ? literalHost(endpoint.value) : literalHost(endpoint.value);
+  if (host && hostTrusted(host, trusted)) return undefined;
+  return { kind: 'http', url: endpoint.literal ? endpoint.value : undefined, host, method };
+}
+
+function connectorSink(step: Step, policies: readonly DlpPolicy[]): Sink | undefined {
+  const id = step.connector?.id;
+  if (step.kind !== 'action' || !id || TRANSPORT.has(id)) return undefined;
+  if (policies.length === 0) return CONSUMER_CONNECTORS.has(id) ? { kind: 'connector', connector: id, group: 'consumer' } : undefined;
+  for (const policy of policies) {
+    const group = classify(policy, id).group;
+    if (group === 'nonBusiness' || group === 'blocked') return { kind: 'connector', connector: id, group, policy };
+  }
+  return undefined;
+}
+
+function sinkOf(step: Step, options: ExfiltrationOptions, anonymous: boolean): Sink | undefined {
+  if (anonymous && step.type.toLowerCase() === 'response') return { kind: 'response' };
+  return httpSink(step, options.trustedDomains) ?? connectorSink(step, options.policies);
+}
+
+const cache = new WeakMap<Flow, { options: ExfiltrationOptions; paths: ExfiltrationPath[] }>();
+
+/**
+ * Every path from a step that reads business data to a step where it leaves: an HTTP call to an
+ * untrusted host, a Non-Business, Blocked or consumer connector, or the Response of a trigger
+ * anyone can call. One path per source and sink. Computed once per flow for all three rules.
+ */
+export function exfiltrationPaths(flow: Flow, options: ExfiltrationOptions): ExfiltrationPath[] {
+  const cached = cache.get(flow);
+  if (cached && cached.options.policies === options.policies && cached.options.trustedDomains === options.trustedDomains) return cached.paths;
+  const anonymous = anonymousTrigger(flow) !== undefined;
+  const sinks = new Map<Step, Sink | undefined>();
+  const sinkFor = (step: Step): Sink | undefined => {
+    if (!sinks.has(step)) sinks.set(step, sinkOf(step, options, anonymous));
+    return sinks.get(step);
+  };
+  const paths: ExfiltrationPath[] = [];
+  for (const source of flow.steps) {
+    if (!isBusinessSource(source, options.policies)) continue;
+    for (const path of traceForward(flow, source, { isSink: (step) => sinkFor(step) !== undefined })) {
+      paths.push({ ...path, sinkInfo: sinkFor(path.sink) as Sink });
+    }
+  }
+  cache.set(flow, { options, paths });
+  return paths;
+}
