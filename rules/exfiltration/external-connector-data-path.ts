@@ -22,7 +22,7 @@ export default defineRule({
     for (const path of paths) {
       const info = path.sinkInfo;
       if (info.kind !== 'connector') continue;
-      const why = info.policy ? `, ${GROUP_LABEL[info.group as keyof typeof GROUP_LABEL]} under policy ${policyName(info.policy)}` : ', a consumer service';
+      const why = info.policy ? ` (${GROUP_LABEL[info.group as keyof typeof GROUP_LABEL]} under policy ${policyName(info.policy)})` : ' (a consumer service)';
       ctx.report({
         node: path.sink.nameNode,
         step: path.sink,

@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Rule } from '../../core/engine/rule';
 import type { DlpPolicy } from '../../core/policy/types';
-import { FIXTURES, flowFixture, runRule, seen } from './fixtures';
+import { emptyConfig, type Config } from '../../core/config/types';
+import { FIXTURES, ROOT, flowFixture, runRule, seen } from './fixtures';
 
 export interface Expected {
   line: number;
@@ -19,6 +20,10 @@ export interface RuleCase {
   why: string;
   /** The findings a user sees; empty for a case that must stay quiet. */
   expect: Expected[];
+  /** Policies for this case instead of the suite's. */
+  policies?: () => DlpPolicy[];
+  /** flowguard.json settings for this case (trustedDomains, ...). */
+  config?: Partial<Pick<Config, 'trustedDomains' | 'environment'>>;
 }
 
 /**
@@ -36,7 +41,8 @@ export function testRule(rule: Rule, policies: () => DlpPolicy[], cases: RuleCas
     for (const c of cases) {
       it(`${c.expect.length === 0 ? 'stays quiet' : 'reports'}: ${c.why} (${c.file})`, () => {
         const flow = flowFixture(path.posix.join(rule.meta.id, c.file));
-        const findings = runRule(rule, flow, policies());
+        const config = { ...emptyConfig(ROOT), ...c.config };
+        const findings = runRule(rule, flow, (c.policies ?? policies)(), config);
         assert.deepEqual(
           findings.map(seen),
           c.expect.map((e) => ({ ruleId: rule.meta.id, ...e })),
