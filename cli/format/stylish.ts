@@ -14,6 +14,21 @@ interface Row {
   message: string;
   /** Empty for a file that could not be read: no rule reported it, so none can be configured. */
   ruleId: string;
+  /** The finding's related locations (a data path's hops, the policy entry), already formatted. */
+  related: string[];
+}
+
+/** Enough of a data path to follow it; the rest is in the JSON and SARIF reports. */
+const MAX_RELATED = 6;
+
+function relatedLines(file: string, related: NonNullable<LintResult['findings'][number]['related']>): string[] {
+  const lines = related.slice(0, MAX_RELATED).map((r) => {
+    const { line, column } = oneBased(r.range);
+    const where = r.file === file ? `${line}:${column}` : `${r.file}:${line}:${column}`;
+    return `${where}  ${r.message}`;
+  });
+  if (related.length > MAX_RELATED) lines.push(`… and ${related.length - MAX_RELATED} more`);
+  return lines;
 }
 
 function plural(count: number, word: string): string {
@@ -38,11 +53,11 @@ function groupRows(result: LintResult): [string, Row[]][] {
   };
   for (const u of result.unreadable) {
     const { line, column } = oneBased(u.range);
-    add(u.file, { line, column, severity: 'error', message: u.message, ruleId: '' });
+    add(u.file, { line, column, severity: 'error', message: u.message, ruleId: '', related: [] });
   }
   for (const f of result.findings) {
     const { line, column } = oneBased(f.range);
-    add(f.file, { line, column, severity: f.severity, message: f.message, ruleId: f.ruleId });
+    add(f.file, { line, column, severity: f.severity, message: f.message, ruleId: f.ruleId, related: relatedLines(f.file, f.related ?? []) });
   }
   for (const rows of groups.values()) rows.sort((a, b) => a.line - b.line || a.column - b.column);
   return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -70,11 +85,12 @@ function table(rows: Row[], paint: Palette): string[] {
   const severityWidth = Math.max(...rows.map((r) => r.severity.length));
   const messageWidth = width((c) => c.message);
 
-  return cells.map((c) => {
+  const indent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2);
+  return cells.flatMap((c) => {
     const position = paint.dim(`${padStart(c.line, lineWidth)}:${padEnd(c.column, columnWidth)}`);
     const severity = severityStyle(paint, c.row.severity)(padEnd(c.row.severity, severityWidth));
     const text = `  ${position}  ${severity}  ${padEnd(c.message, messageWidth)}  ${paint.dim(c.ruleId)}`;
-    return text.trimEnd();
+    return [text.trimEnd(), ...c.row.related.map((r) => paint.dim(`${indent}↳ ${terminalText(r)}`))];
   });
 }
 

@@ -19,6 +19,8 @@ describe('stylish formatter', () => {
       '',
       'solutions/Contoso Sales.zip!Workflows/Sync Orders-1A2B.json',
       "  40:4  warning  'Send_email' sends SharePoint data to Gmail.  exfiltration/consumer-connector",
+      "        ↳ 20:6  The data is read here by 'Get_items'.",
+      '        ↳ policies/dlp [prod].json:3:5  Gmail is not in the business group.',
       '',
       'note: No DLP policy found; add "policies" to flowguard.json to check DLP rules.',
       'note: flows/Desktop.json: Skipped desktop flow "Scrape portal".',
