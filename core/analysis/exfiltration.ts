@@ -1,11 +1,12 @@
-import { prop, str } from '../artifacts/json';
+import { prop, str, type JsonNode } from '../artifacts/json';
 import { BUSINESS_DATA_CONNECTORS, CONSUMER_CONNECTORS } from '../connectors/builtin-groups';
 import { BUILTIN_HTTP, BUILTIN_HTTP_REQUEST_RECEIVED, BUILTIN_HTTP_WEBHOOK } from '../connectors/id';
 import type { Flow, Step } from '../model/types';
 import { classify } from '../policy/classify';
 import type { DlpPolicy, Group } from '../policy/types';
 import { endpointOf } from './endpoint';
-import { hostTrusted, literalHost } from './hosts';
+import { hostTrusted, literalHost, TENANT_CLOUD_HOSTS } from './hosts';
+import type { Read } from './dataflow';
 import { anonymousTrigger } from './http-trigger';
 import { traceForward, type DataPath } from './trace';
 
@@ -29,7 +30,7 @@ export interface ExfiltrationOptions {
 /** Business data: a Business connector of an applicable policy, or with no policy a known business data store. */
 export function isBusinessSource(step: Step, policies: readonly DlpPolicy[]): boolean {
   const id = step.connector?.id;
-  if (!id || TRANSPORT.has(id)) return false;
+  if (!id || TRANSPORT.has(id) || readsConfiguration(step)) return false;
   if (policies.length === 0) return BUSINESS_DATA_CONNECTORS.has(id);
   return policies.some((p) => classify(p, id).group === 'business');
 }
@@ -38,11 +39,29 @@ function httpSink(step: Step, trusted: readonly string[]): Sink | undefined {
   const id = step.connector?.id;
   if (step.kind !== 'action' || (id !== BUILTIN_HTTP && id !== BUILTIN_HTTP_WEBHOOK && id !== 'shared_webcontents')) return undefined;
   const endpoint = endpointOf(step);
-  const method = str(prop(step.inputs, 'method'))?.toUpperCase();
+  const written = str(prop(step.inputs, 'method'));
+  const method = written && !written.includes('@') ? written.toUpperCase() : undefined;
   if (!endpoint) return { kind: 'http', method };
-  const host = endpoint.literal ? literalHost(endpoint.value) : literalHost(endpoint.value);
-  if (host && hostTrusted(host, trusted)) return undefined;
+  const host = literalHost(endpoint.value);
+  if (host && (hostTrusted(host, trusted) || hostTrusted(host, TENANT_CLOUD_HOSTS))) return undefined;
   return { kind: 'http', url: endpoint.literal ? endpoint.value : undefined, host, method };
+}
+
+/** A value used as the call's credential (inputs.authentication) is not data sent out. */
+function inAuthentication(step: Step, node: JsonNode): boolean {
+  const authentication = prop(step.inputs, 'authentication');
+  return !!authentication && node.offset >= authentication.offset && node.offset < authentication.offset + authentication.length;
+}
+
+/** Dataverse tables that hold the solution's configuration, not business records. */
+const CONFIGURATION_TABLES = new Set(['environmentvariabledefinitions', 'environmentvariablevalues', 'connectionreferences']);
+
+function readsConfiguration(step: Step): boolean {
+  if (step.connector?.id !== 'shared_commondataserviceforapps') return false;
+  const parameters = prop(step.inputs, 'parameters');
+  const table = str(prop(parameters, 'entityName'))?.toLowerCase();
+  const action = str(prop(parameters, 'actionName'))?.toLowerCase();
+  return (table !== undefined && CONFIGURATION_TABLES.has(table)) || action === 'retrieveenvironmentvariablesecretvalue';
 }
 
 function connectorSink(step: Step, policies: readonly DlpPolicy[]): Sink | undefined {
@@ -80,7 +99,8 @@ export function exfiltrationPaths(flow: Flow, options: ExfiltrationOptions): Exf
   const paths: ExfiltrationPath[] = [];
   for (const source of flow.steps) {
     if (!isBusinessSource(source, options.policies)) continue;
-    for (const path of traceForward(flow, source, { isSink: (step) => sinkFor(step) !== undefined })) {
+    const isSink = (step: Step, read: Read): boolean => sinkFor(step) !== undefined && !inAuthentication(step, read.ref.node);
+    for (const path of traceForward(flow, source, { isSink })) {
       paths.push({ ...path, sinkInfo: sinkFor(path.sink) as Sink });
     }
   }

@@ -13,3 +13,31 @@ export function hostTrusted(host: string, patterns: readonly string[]): boolean 
     return lower === p;
   });
 }
+
+/**
+ * Microsoft cloud APIs that act on the caller's own tenant (Graph, Azure Resource Manager, the
+ * Power Platform admin APIs, Dataverse, SharePoint, sign-in). Data sent there with the tenant's
+ * credentials stays inside the tenant, so they are trusted by default, beside trustedDomains.
+ */
+export const TENANT_CLOUD_HOSTS: readonly string[] = [
+  'graph.microsoft.com',
+  '*.graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'management.azure.com',
+  'management.usgovcloudapi.net',
+  'api.bap.microsoft.com',
+  '*.api.bap.microsoft.com',
+  'api.flow.microsoft.com',
+  '*.api.flow.microsoft.com',
+  'api.powerapps.com',
+  '*.api.powerapps.com',
+  '*.api.powerplatform.com',
+  '*.dynamics.com',
+  '*.sharepoint.com',
+  'login.microsoftonline.com',
+  'login.microsoftonline.us',
+  'manage.office.com',
+  'outlook.office.com',
+  'outlook.office365.com',
+];
