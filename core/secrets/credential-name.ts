@@ -11,18 +11,21 @@ export interface CredentialName {
   kind: SecretKind;
 }
 
-/** Names, with their words run together, that always hold a credential. */
-const EXPLICIT: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([
-  ...['password', 'passwd', 'pwd', 'passphrase', 'passcode'].map((w) => [w, 'password'] as [string, SecretKind]),
-  ...['apikey', 'subscriptionkey', 'functionkey', 'functionskey', 'hostkey', 'masterkey', 'accesskey', 'secretkey', 'privatekey', 'accountkey', 'storagekey', 'sharedaccesskey', 'signingkey', 'encryptionkey', 'appkey', 'licensekey', 'consumerkey']
-    .map((w) => [w, 'api-key'] as [string, SecretKind]),
-  ...['accesstoken', 'refreshtoken', 'authtoken', 'bearertoken', 'apitoken', 'sastoken', 'idtoken', 'sessiontoken', 'personalaccesstoken', 'bottoken', 'webhooktoken']
-    .map((w) => [w, 'token'] as [string, SecretKind]),
-  ...['secret', 'secrets', 'clientsecret', 'appsecret', 'apisecret', 'consumersecret', 'sharedsecret', 'webhooksecret', 'sig']
-    .map((w) => [w, 'secret'] as [string, SecretKind]),
-  ['authorization', 'authorization-header'],
-  ['proxyauthorization', 'authorization-header'],
-]);
+/** Names, with their words run together, that always hold a credential, by the kind they hold. */
+const EXPLICIT_BY_KIND: Readonly<Partial<Record<SecretKind, string>>> = {
+  'password': 'password passwd pwd passphrase passcode',
+  'api-key':
+    'apikey subscriptionkey functionkey functionskey hostkey masterkey accesskey secretkey privatekey accountkey ' +
+    'storagekey sharedaccesskey signingkey encryptionkey appkey licensekey consumerkey',
+  'token': 'accesstoken refreshtoken authtoken bearertoken apitoken sastoken idtoken sessiontoken personalaccesstoken bottoken webhooktoken',
+  'secret': 'secret secrets apisecret sharedsecret webhooksecret sig',
+  'oauth-client-secret': 'clientsecret appsecret applicationsecret consumersecret',
+  'authorization-header': 'authorization proxyauthorization',
+};
+
+const EXPLICIT: ReadonlyMap<string, SecretKind> = new Map(
+  Object.entries(EXPLICIT_BY_KIND).flatMap(([kind, names]) => names.split(' ').map((name) => [name, kind as SecretKind] as const)),
+);
 
 /** Last words that alone say "key" or "token" without saying what kind. */
 const GENERIC: ReadonlyMap<string, SecretKind> = new Map<string, SecretKind>([['key', 'api-key'], ['token', 'token']]);
@@ -39,8 +42,12 @@ const NOT_CREDENTIAL = new Set(
     .split(' '),
 );
 
+/** Every credential name holds one of these; most keys of a flow (type, inputs, host) hold none. */
+const MAY_NAME_CREDENTIAL = /pass|pwd|secret|key|token|auth|sig/i;
+
 /** Classifies a name; undefined when it does not name a credential (`clientId`, `secretName`, `tokenUrl`). */
 export function credentialName(name: string): CredentialName | undefined {
+  if (!MAY_NAME_CREDENTIAL.test(name)) return undefined;
   // Key paths of connector parameters ('body/Password', 'item/ApiKey') end in the field name.
   const words = wordsOf(name.slice(name.lastIndexOf('/') + 1));
   const last = words[words.length - 1];

@@ -29,12 +29,14 @@ function findInText(text: string): SecretMatch[][] {
 
 /** The literal text as a whole, judged by the field it sits in. */
 function findWhole(text: string, role: ValueRole): SecretMatch[] {
-  const by = role.fixed ? 'fixed' : role.name;
+  let by: CredentialName | 'fixed' | undefined = role.fixed ? 'fixed' : role.name;
   const kind = role.fixed ?? role.name?.kind;
   if (!by || !kind) return [];
-  let start = text.length - text.trimStart().length;
+  const trimmed = text.length - text.trimStart().length;
   const end = text.trimEnd().length;
-  if (role.scheme) start = withoutScheme(text, start, end);
+  const start = role.scheme ? withoutScheme(text, trimmed, end) : trimmed;
+  // An Authorization-named field without a scheme may be anything ('Approved'): only a token counts.
+  if (role.scheme && start === trimmed && by !== 'fixed') by = { strength: 'generic', kind };
   if (start >= end || !isPlausibleSecret(text.slice(start, end), by)) return [];
   return [{ kind, start, end }];
 }

@@ -17,7 +17,7 @@ export const SECRET_KINDS = {
   'secret': 'secret',
   // URLs and connection strings
   'sas-signature': 'shared access signature (sig)',
-  'url-query-secret': 'credential in a URL query parameter',
+  'url-query-secret': 'URL credential',
   'url-password': 'password in a URL',
   'connection-string-secret': 'connection string secret',
   // tokens recognised by their shape

@@ -15,7 +15,9 @@ function secretRange(pattern: SecretPattern, text: string, m: RegExpMatchArray):
 /** Every token in `text` that one of SECRET_PATTERNS recognises, placeholders left out. */
 export function findKnownShapes(text: string): SecretMatch[] {
   const found: SecretMatch[] = [];
+  const lower = text.toLowerCase();
   for (const pattern of SECRET_PATTERNS) {
+    if (text.length < pattern.minLength || (pattern.anchors && !pattern.anchors.some((a) => lower.includes(a)))) continue;
     for (const m of text.matchAll(pattern.regex)) {
       const range = secretRange(pattern, text, m);
       if (!range) continue;

@@ -10,14 +10,20 @@ export function describeInValue(match: SecretMatch): string | undefined {
   return `member '${match.name}' of the JSON text`;
 }
 
-/** Where in a JSON value the secret sits: a header, a query parameter of a field, a field. */
-export function describeField(path: readonly (string | number)[], match: SecretMatch): string {
+/**
+ * Where in a JSON value the secret sits: a header, a query parameter, a field;
+ * undefined when it is the value itself.
+ */
+export function describeField(path: readonly (string | number)[], match: SecretMatch): string | undefined {
   const at = formatPath(path);
   const inValue = describeInValue(match);
-  if (inValue) return `${inValue} in ${at}`;
+  if (inValue) return at === '' ? inValue : `${inValue} in ${at}`;
+  if (at === '') return undefined;
   const last = path[path.length - 1];
   const parent = path[path.length - 2];
-  if (typeof last === 'string' && typeof parent === 'string' && parent.toLowerCase() === 'headers') return `header '${last}'`;
+  const container = typeof parent === 'string' ? parent.toLowerCase() : undefined;
+  if (typeof last === 'string' && container === 'headers') return `header '${last}'`;
+  if (typeof last === 'string' && container === 'queries') return `query parameter '${last}'`;
   return `field ${at}`;
 }
 
@@ -25,6 +31,7 @@ export function describeField(path: readonly (string | number)[], match: SecretM
  * The finding's message: what was found, where, the secret masked, and what to do. The secret
  * itself never appears: only `maskSecret` of it and its length.
  */
-export function secretMessage(match: SecretMatch, secret: string, where: string, advice: string): string {
-  return `Hardcoded ${secretLabel(match.kind)} in ${where}: '${maskSecret(secret)}' (${secret.length} characters). ${advice}`;
+export function secretMessage(match: SecretMatch, secret: string, where: string, detail: string | undefined, advice: string): string {
+  const place = detail ? `${where}, ${detail}` : where;
+  return `Hardcoded ${secretLabel(match.kind)} in ${place}: '${maskSecret(secret)}' (${secret.length} characters). ${advice}`;
 }

@@ -37,10 +37,17 @@ const FILLER = new Set(
     .split(' '),
 );
 
+/**
+ * Longest value judged: hints are short, and the template patterns above may rescan the rest of
+ * the value from each opening they meet, which only stays cheap on short values.
+ */
+const MAX_PLACEHOLDER_LENGTH = 1024;
+
 /** True for a value that is empty or a hint for one: nothing to report. */
 export function isPlaceholder(value: string): boolean {
   const trimmed = value.trim();
   if (trimmed === '') return true;
+  if (trimmed.length > MAX_PLACEHOLDER_LENGTH) return false;
   if (STRUCTURAL.some((re) => re.test(trimmed))) return true;
   const words = wordsOf(trimmed);
   return words.length > 0 && words.every((w) => FILLER.has(w));

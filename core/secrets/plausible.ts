@@ -8,6 +8,12 @@ export const FIXED_MIN_LENGTH = 4;
 export const EXPLICIT_MIN_LENGTH = 6;
 
 /**
+ * Where a secret is kept, not the secret: Azure resource ids (a Key Vault secret reference in a
+ * Secret environment variable), folder paths, Key Vault URIs.
+ */
+const REFERENCE = /^(?:\/[^/\s]+\/|[A-Za-z]:\\)|\.vault\.azure\.net\//i;
+
+/**
  * Whether the literal text held by a credential field or name is a real credential. Values with
  * whitespace under a credential name are prose (descriptions, labels); URLs are endpoints.
  * `fixed` is for the fields whose only meaning is a credential (inputs.authentication.password).
@@ -16,5 +22,6 @@ export function isPlausibleSecret(value: string, by: CredentialName | 'fixed'): 
   if (isPlaceholder(value)) return false;
   if (by === 'fixed') return value.length >= FIXED_MIN_LENGTH;
   if (by.strength === 'generic') return looksRandom(value);
-  return value.length >= EXPLICIT_MIN_LENGTH && !/\s/.test(value) && !value.includes('://') && !/^(?:true|false|null|undefined)$/i.test(value);
+  if (value.length < EXPLICIT_MIN_LENGTH || /\s/.test(value) || value.includes('://') || REFERENCE.test(value)) return false;
+  return !/^(?:true|false|null|undefined)$/i.test(value);
 }

@@ -10,6 +10,12 @@ export interface JsonSecret {
   match: SecretMatch;
 }
 
+/**
+ * Members whose keys are not field names: `runAfter` is keyed by action names
+ * ("Get_Client_Secret": ["Succeeded"]), which would otherwise read as credential names.
+ */
+const STRUCTURAL_MEMBERS = new Set(['runAfter']);
+
 export interface ScanOptions {
   /** Subtrees to leave out: nested actions, which are scanned as actions of their own. */
   skip?: ReadonlySet<JsonNode>;
@@ -31,6 +37,7 @@ export function scanJson(root: JsonNode, options: ScanOptions = {}): JsonSecret[
       const objectKey = typeof last === 'string' ? last : undefined;
       for (const [keyNode, value] of entries(node)) {
         const key = String(keyNode.value);
+        if (STRUCTURAL_MEMBERS.has(key)) continue;
         visit(value, [...path, key], roleOf(key, node, objectKey));
       }
     }

@@ -11,10 +11,17 @@ const URL_PASSWORD = /\b[A-Za-z][A-Za-z0-9+.-]{1,15}:\/\/[^\s:/?#@"'<>]{1,128}:(
 const SIG_MIN_LENGTH = 16;
 
 /**
- * Query parameter names that mean nothing alone but carry keys in practice: `code` is the key of
- * an Azure Functions URL. Judged like generic names: only random-looking values count.
+ * What a query parameter's name says of its value: `sig` is a shared access signature; `code`,
+ * which means nothing alone, is the key of an Azure Functions URL and counts when it looks
+ * random; other names count as credential names do (`api_key`, `access_token`, `password`).
  */
-const QUERY_ONLY: ReadonlyMap<string, CredentialName> = new Map([['code', { strength: 'generic', kind: 'url-query-secret' }]]);
+export function queryParameterRole(name: string): CredentialName | undefined {
+  const lower = name.toLowerCase();
+  if (lower === 'sig') return { strength: 'explicit', kind: 'sas-signature' };
+  if (lower === 'code') return { strength: 'generic', kind: 'url-query-secret' };
+  const named = credentialName(name);
+  return named && { strength: named.strength, kind: 'url-query-secret' };
+}
 
 function decodeQueryValue(raw: string): string {
   try {
@@ -24,12 +31,10 @@ function decodeQueryValue(raw: string): string {
   }
 }
 
-function querySecret(name: string, raw: string): SecretMatch['kind'] | undefined {
+function isQuerySecret(role: CredentialName, raw: string): boolean {
   const value = decodeQueryValue(raw);
-  const lower = name.toLowerCase();
-  if (lower === 'sig') return value.length >= SIG_MIN_LENGTH && isPlausibleSecret(value, { strength: 'explicit', kind: 'secret' }) ? 'sas-signature' : undefined;
-  const by = QUERY_ONLY.get(lower) ?? credentialName(name);
-  return by && isPlausibleSecret(value, by) ? 'url-query-secret' : undefined;
+  if (role.kind === 'sas-signature' && value.length < SIG_MIN_LENGTH) return false;
+  return isPlausibleSecret(value, role);
 }
 
 /** Credentials in query strings (`&sig=`, `?code=`, `api_key=`) and in URL user info (`user:pass@`). */
@@ -40,8 +45,8 @@ export function findUrlSecrets(text: string): SecretMatch[] {
       const name = m.groups?.['name'] ?? '';
       const value = m.indices?.groups?.['value'];
       if (!value || value[0] === value[1]) continue;
-      const kind = querySecret(name, text.slice(value[0], value[1]));
-      if (kind) found.push({ kind, start: value[0], end: value[1], name });
+      const role = queryParameterRole(name);
+      if (role && isQuerySecret(role, text.slice(value[0], value[1]))) found.push({ kind: role.kind, start: value[0], end: value[1], name });
     }
   }
   if (text.includes('://')) {

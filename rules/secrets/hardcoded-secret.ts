@@ -1,9 +1,7 @@
 import { defineRule, type LintContext, type SolutionLintContext } from '../../core/engine/rule';
-import type { JsonNode } from '../../core/artifacts/json';
 import type { EnvironmentVariable, SourceRef, Step } from '../../core/model/types';
 import { strongestCredentialName } from '../../core/secrets/credential-name';
 import { findSecrets, type ValueRole } from '../../core/secrets/detect';
-import type { SecretMatch } from '../../core/secrets/kinds';
 import { describeField, describeInValue, secretMessage } from '../../core/secrets/message';
 import { formatPath, scanJson, type JsonSecret } from '../../core/secrets/scan-json';
 import { jsonStringSpans, xmlTextSpans, type SpanMapper } from '../../core/secrets/source-span';
@@ -14,22 +12,19 @@ const PARAMETER_ADVICE = 'Remove the default value and supply it from an environ
 const VARIABLE_ADVICE = 'Make it an environment variable of type Secret (stored in Azure Key Vault) and remove the value from the solution.';
 const SETTINGS_ADVICE = 'Supply it at deployment time from a secret pipeline variable (a #{...}# token) or use an environment variable of type Secret.';
 
-/** A node covering just the secret inside its JSON string, so the finding points at the secret itself. */
-function secretNode(ctx: LintContext, found: JsonSecret): { node: JsonNode; secret: string } {
+/**
+ * `fieldPrefix` leads from the step or the definition to the scanned node, for `data.field`.
+ * The finding points at the secret itself inside its string, escapes accounted for.
+ */
+function reportInFlow(ctx: LintContext, found: JsonSecret, where: string, advice: string, step?: Step, fieldPrefix: string[] = []): void {
   const value = found.node.value as string;
   const secret = value.slice(found.match.start, found.match.end);
   const spans = jsonStringSpans(ctx.flow.doc.source.text, { offset: found.node.offset, length: found.node.length }, value);
-  const span = spans(found.match.start, found.match.end);
-  return { node: { type: 'string', offset: span.offset, length: span.length, parent: found.node.parent }, secret };
-}
-
-function reportInFlow(ctx: LintContext, found: JsonSecret, where: string, advice: string, step?: Step): void {
-  const { node, secret } = secretNode(ctx, found);
   ctx.report({
-    node,
+    span: spans(found.match.start, found.match.end),
     step,
-    message: secretMessage(found.match, secret, `${where}, ${describeField(found.path, found.match)}`, advice),
-    data: { kind: found.match.kind, field: formatPath(found.path) },
+    message: secretMessage(found.match, secret, where, describeField(found.path, found.match), advice),
+    data: { kind: found.match.kind, field: formatPath([...fieldPrefix, ...found.path]) },
   });
 }
 
@@ -49,7 +44,8 @@ function checkParameters(ctx: LintContext): void {
     const names = [parameter.name, parameter.name.replace(/\s*\([^()]*\)$/, ''), parameter.schemaName];
     const role: ValueRole = { name: strongestCredentialName(names) };
     for (const found of scanJson(parameter.defaultValue, { role })) {
-      reportInFlow(ctx, { ...found, path: ['parameters', parameter.name, 'defaultValue', ...found.path] }, `the default value of parameter '${parameter.name}'`, PARAMETER_ADVICE);
+      const where = `the default value of parameter '${parameter.name}'`;
+      reportInFlow(ctx, found, where, PARAMETER_ADVICE, undefined, ['parameters', parameter.name, 'defaultValue']);
     }
   }
 }
@@ -62,15 +58,10 @@ function reportValue(ctx: SolutionLintContext, value: string, at: SourceRef, spa
     const secret = value.slice(match.start, match.end);
     ctx.report({
       at: { source: at.source, span: spans(match.start, match.end) },
-      message: secretMessage(match, secret, describeSettingField(where, match), advice),
+      message: secretMessage(match, secret, where, describeInValue(match), advice),
       data: { kind: match.kind, field },
     });
   }
-}
-
-function describeSettingField(where: string, match: SecretMatch): string {
-  const inValue = describeInValue(match);
-  return inValue ? `${where}, ${inValue}` : where;
 }
 
 function checkEnvironmentVariables(ctx: SolutionLintContext, variables: readonly EnvironmentVariable[]): void {
