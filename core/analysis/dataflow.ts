@@ -2,7 +2,6 @@ import { items, prop, str } from '../artifacts/json';
 import { collectExpressions, type FlowReference } from '../expressions';
 import type { Flow, Step } from '../model/types';
 import { enclosingLoops, flowNames } from './names';
-import { StepOrder } from './order';
 
 /** Where a value a step reads comes from. */
 export type Origin = { kind: 'step'; step: Step } | { kind: 'variable'; name: string };
@@ -45,12 +44,10 @@ function originKey(origin: Origin): string {
 
 /** Who reads what in one flow: the edges every data-flow question walks. */
 export class DataFlow {
-  readonly order: StepOrder;
   private readonly readers = new Map<string, Read[]>();
   private readonly writers = new Map<string, Step[]>();
 
   constructor(readonly flow: Flow) {
-    this.order = new StepOrder(flow);
     const names = flowNames(flow);
     const expressions = collectExpressions(flow);
     for (const set of expressions.steps) {

@@ -1,6 +1,7 @@
-import { collectExpressions, type FlowReference } from '../expressions';
+import type { FlowReference } from '../expressions';
 import type { Flow, Step } from '../model/types';
-import { dataFlow, isPassThrough, isVariableWriter, variablesWritten, type DataFlow, type Origin, type Read } from './dataflow';
+import { dataFlow, isPassThrough, isVariableWriter, variablesWritten, type Origin, type Read } from './dataflow';
+import { reachingWrites } from './reaching';
 
 /** One step of a data path: the value enters `step` through `ref`. */
 export interface Hop {
@@ -28,18 +29,6 @@ interface Pending {
   writer?: Step;
 }
 
-/** A Set variable whose value reads nothing: it replaces whatever the variable held. */
-function writesConstant(flow: Flow, step: Step): boolean {
-  return step.type.toLowerCase() === 'setvariable' && (collectExpressions(flow).byStep.get(step)?.references.length ?? 0) === 0;
-}
-
-/** Whether a constant always overwrites `variable` between `writer` and `reader`. */
-function overwritten(graph: DataFlow, variable: string, writer: Step, reader: Step): boolean {
-  return graph.writersOf(variable).some(
-    (other) => other !== writer && writesConstant(graph.flow, other) && graph.order.precedes(writer, other) && graph.order.alwaysBefore(other, reader),
-  );
-}
-
 /**
  * Follows the value of `source` forward through pass-through actions, loops and variables to
  * every sink it reaches, one shortest path per sink. Each step and variable write is entered
@@ -47,6 +36,7 @@ function overwritten(graph: DataFlow, variable: string, writer: Step, reader: St
  */
 export function traceForward(flow: Flow, source: Step, options: TraceOptions): DataPath[] {
   const graph = dataFlow(flow);
+  const reaching = reachingWrites(flow);
   const paths: DataPath[] = [];
   const entered = new Set<string>();
   const sinks = new Set<Step>();
@@ -56,7 +46,7 @@ export function traceForward(flow: Flow, source: Step, options: TraceOptions): D
     for (const read of graph.readersOf(current.origin)) {
       const reader = read.reader;
       if (reader === source) continue;
-      if (current.origin.kind === 'variable' && current.writer && overwritten(graph, current.origin.name, current.writer, reader)) continue;
+      if (current.origin.kind === 'variable' && current.writer && !reaching.reaches(current.writer, current.origin.name, reader)) continue;
       const hop: Hop = current.origin.kind === 'variable' ? { step: reader, ref: read.ref, variable: current.origin.name } : { step: reader, ref: read.ref };
       const hops = [...current.hops, hop];
       if (!sinks.has(reader) && options.isSink(reader, read)) {

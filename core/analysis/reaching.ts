@@ -1,0 +1,140 @@
+import type { Flow, Step } from '../model/types';
+import { isVariableWriter, variablesWritten } from './dataflow';
+
+/** Variable name (lower case) to the writes whose value may still be there. */
+type State = ReadonlyMap<string, ReadonlySet<Step>>;
+
+const EMPTY: State = new Map();
+
+function union(a: State, b: State): State {
+  if (a === b || b.size === 0) return a;
+  if (a.size === 0) return b;
+  const out = new Map(a);
+  for (const [name, writers] of b) {
+    const mine = out.get(name);
+    out.set(name, mine ? new Set([...mine, ...writers]) : writers);
+  }
+  return out;
+}
+
+/** Set and Initialize replace a variable's value; Append, Increment and Decrement add to it. */
+function afterWrite(step: Step, state: State): State {
+  if (!isVariableWriter(step)) return state;
+  const replaces = ['setvariable', 'initializevariable'].includes(step.type.toLowerCase());
+  const out = new Map(state);
+  for (const name of variablesWritten(step)) {
+    const before = out.get(name);
+    out.set(name, replaces || !before ? new Set([step]) : new Set([...before, step]));
+  }
+  return out;
+}
+
+/** Orders one container's steps so each comes after what it runs after (document order breaks ties). */
+function topological(steps: Step[]): Step[] {
+  const byName = new Map(steps.map((s) => [s.name.toLowerCase(), s]));
+  const pending = new Map<Step, number>();
+  const next = new Map<Step, Step[]>();
+  for (const step of steps) {
+    const before = step.runAfter.map((r) => byName.get(r.action.toLowerCase())).filter((s): s is Step => s !== undefined && s !== step);
+    pending.set(step, before.length);
+    for (const b of before) {
+      const list = next.get(b);
+      if (list) list.push(step);
+      else next.set(b, [step]);
+    }
+  }
+  const ready = steps.filter((s) => pending.get(s) === 0);
+  const out: Step[] = [];
+  for (let head = 0; head < ready.length; head++) {
+    const step = ready[head] as Step;
+    out.push(step);
+    for (const n of next.get(step) ?? []) {
+      const left = (pending.get(n) ?? 1) - 1;
+      pending.set(n, left);
+      if (left === 0) ready.push(n);
+    }
+  }
+  // A run-after cycle never runs; keep its steps anyway so their reads are still recorded.
+  if (out.length < steps.length) {
+    const placed = new Set(out);
+    for (const step of steps) if (!placed.has(step)) out.push(step);
+  }
+  return out;
+}
+
+/**
+ * Reaching definitions for flow variables: for every step, which writes of each variable may
+ * provide the value it reads. Walks each container in run-after order, joining at parallel
+ * branches and at the ends of conditions and switches, and walks a loop's body twice so that
+ * values written in one iteration reach reads in the next. Near-linear in the flow's size.
+ */
+export class ReachingWrites {
+  private readonly atStep = new Map<Step, State>();
+
+  constructor(flow: Flow) {
+    this.walk(flow.actions.filter((s) => s.kind === 'action'), EMPTY);
+  }
+
+  /** Whether the value `writer` gave `variable` may be what `reader` reads. */
+  reaches(writer: Step, variable: string, reader: Step): boolean {
+    return this.atStep.get(reader)?.get(variable)?.has(writer) ?? false;
+  }
+
+  private walk(steps: Step[], entry: State): State {
+    const byName = new Map(steps.map((s) => [s.name.toLowerCase(), s]));
+    const outOf = new Map<Step, State>();
+    const successors = new Set<Step>();
+    for (const step of topological(steps)) {
+      let state = EMPTY;
+      let hasPredecessor = false;
+      for (const after of step.runAfter) {
+        const previous = byName.get(after.action.toLowerCase());
+        if (!previous) continue;
+        hasPredecessor = true;
+        successors.add(previous);
+        state = union(state, outOf.get(previous) ?? EMPTY);
+      }
+      if (!hasPredecessor) state = entry;
+      this.atStep.set(step, state);
+      outOf.set(step, afterWrite(step, this.children(step, state)));
+    }
+    let exit = steps.length === 0 ? entry : EMPTY;
+    for (const step of steps) if (!successors.has(step)) exit = union(exit, outOf.get(step) ?? EMPTY);
+    return exit;
+  }
+
+  /** The state after a container step's branches have run. */
+  private children(step: Step, entry: State): State {
+    if (step.children.length === 0) return entry;
+    const branches = new Map<string, Step[]>();
+    for (const child of step.children) {
+      const key = child.branch ?? 'actions';
+      const list = branches.get(key);
+      if (list) list.push(child);
+      else branches.set(key, [child]);
+    }
+    const type = step.type.toLowerCase();
+    if (type === 'foreach' || type === 'until') {
+      const body = branches.get('actions') ?? [];
+      const once = this.walk(body, entry);
+      const twice = this.walk(body, union(entry, once));
+      // A Foreach over an empty array runs no iteration; an Until runs at least one.
+      return type === 'foreach' ? union(entry, twice) : twice;
+    }
+    let exit: State = type === 'if' && !branches.has('else') ? entry : EMPTY;
+    if (type === 'switch' && !branches.has('default')) exit = entry;
+    for (const body of branches.values()) exit = union(exit, this.walk(body, entry));
+    return exit;
+  }
+}
+
+const cache = new WeakMap<Flow, ReachingWrites>();
+
+export function reachingWrites(flow: Flow): ReachingWrites {
+  let found = cache.get(flow);
+  if (!found) {
+    found = new ReachingWrites(flow);
+    cache.set(flow, found);
+  }
+  return found;
+}
