@@ -15,6 +15,8 @@ export interface CliOptions {
   quiet: boolean;
   rules: Record<string, RuleSetting>;
   color?: boolean;
+  /** Report suppressed findings too, for an audit. */
+  noSuppressions: boolean;
   help: boolean;
   version: boolean;
 }
@@ -38,6 +40,7 @@ Options:
   --max-warnings N          exit 1 when there are more than N warnings (default: no limit)
   --quiet                   report errors only
   --rule ID=SEVERITY        set a rule to off, info, warning or error (repeatable)
+  --no-suppressions         also report findings that flowguard.json or action notes suppress
   --color, --no-color       force or disable colours in stylish output
   -h, --help                show this help
   -v, --version             show the version
@@ -72,6 +75,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         rule: { type: 'string', multiple: true },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        'no-suppressions': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -100,6 +104,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     quiet: v.quiet ?? false,
     rules,
     color: v['no-color'] ? false : v.color,
+    noSuppressions: v['no-suppressions'] ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };

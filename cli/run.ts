@@ -10,7 +10,7 @@ import { loadPaths } from '../core/workspace/load-paths';
 import { allRules } from '../rules';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 import { EXIT_OK, EXIT_USAGE, exitCodeOf } from './exit-code';
-import { formatters } from './format';
+import { formatters, withoutSuppressed } from './format';
 import { version } from './version';
 
 export interface CliIO {
@@ -55,10 +55,10 @@ async function lint(options: CliOptions, io: CliIO): Promise<number> {
     ignore: ignoreMatcher(project.config.root, project.config.ignore),
     maxFiles: 200_000,
   });
-  const result = lintWorkspace(ws, project, allRules, options.rules);
-  if (options.quiet) result.findings = result.findings.filter((f) => f.severity === 'error');
+  const result = lintWorkspace(ws, project, allRules, { overrides: options.rules, ignoreSuppressions: options.noSuppressions });
+  if (options.quiet) result.findings = result.findings.filter((f) => f.severity === 'error' || f.suppressed);
   const report = formatters[options.format](result, { color: options.color ?? (io.colorDefault && !options.output), cwd: io.cwd, version });
-  if (options.format !== 'stylish') for (const n of result.notices) io.stderr(`flowguard: note: ${n.file ? `${n.file}: ` : ''}${n.message}\n`);
+  if (options.format !== 'stylish') for (const n of withoutSuppressed(result).notices) io.stderr(`flowguard: note: ${n.file ? `${n.file}: ` : ''}${n.message}\n`);
   if (options.output) {
     await fs.mkdir(path.dirname(path.resolve(io.cwd, options.output)), { recursive: true });
     await fs.writeFile(path.resolve(io.cwd, options.output), report);

@@ -38,6 +38,16 @@ export interface Finding {
   fixes?: Fix[];
   /** Machine-readable facts for code actions and fingerprints; matched instead of message text. */
   data?: Record<string, string | number | boolean>;
+  /** Set when an exception in flowguard.json or a note on the action accepts the finding. */
+  suppressed?: Suppression;
+}
+
+export interface Suppression {
+  /** 'config': an `exceptions` entry in flowguard.json; 'note': a flowguard-disable directive in the action's note. */
+  kind: 'config' | 'note';
+  reason?: string;
+  file: string;
+  range: Range;
 }
 
 /** A file that could not be read or parsed; the run goes on and exits with 2. */

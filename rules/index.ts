@@ -18,6 +18,7 @@ import triggerLoop from './reliability/trigger-loop';
 import hardcodedSecret from './secrets/hardcoded-secret';
 import plaintextSecretVariable from './secrets/plaintext-secret-variable';
 import unsecuredSecret from './secrets/unsecured-secret';
+import missingReason from './suppressions/missing-reason';
 
 /** Every rule FlowGuard has, in id order. */
 export const allRules: readonly Rule[] = [
@@ -40,4 +41,5 @@ export const allRules: readonly Rule[] = [
   hardcodedSecret,
   unsecuredSecret,
   plaintextSecretVariable,
+  missingReason,
 ].sort((a, b) => (a.meta.id < b.meta.id ? -1 : 1));

@@ -1,3 +1,4 @@
+import type { LintResult } from '../../core/engine/result';
 import { formatJson } from './json';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
@@ -5,9 +6,26 @@ import type { Formatter } from './types';
 
 export type { FormatOptions, Formatter } from './types';
 
+/**
+ * Reports other than SARIF show what needs attention: suppressed findings are left out and
+ * counted in a note. SARIF keeps them, marked as suppressed, as code scanning expects.
+ */
+export function withoutSuppressed(result: LintResult): LintResult {
+  const suppressed = result.findings.filter((f) => f.suppressed).length;
+  if (suppressed === 0) return result;
+  return {
+    ...result,
+    findings: result.findings.filter((f) => !f.suppressed),
+    notices: [
+      ...result.notices,
+      { message: `${suppressed} finding${suppressed === 1 ? ' is' : 's are'} suppressed by flowguard.json exceptions or action notes; --no-suppressions shows them.` },
+    ],
+  };
+}
+
 /** The names are part of the CLI's contract (`--format <name>`); keep them stable. */
 export const formatters: Record<'stylish' | 'json' | 'sarif', Formatter> = {
-  stylish: formatStylish,
-  json: formatJson,
+  stylish: (result, options) => formatStylish(withoutSuppressed(result), options),
+  json: (result, options) => formatJson(withoutSuppressed(result), options),
   sarif: formatSarif,
 };

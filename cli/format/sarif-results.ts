@@ -70,6 +70,16 @@ export function toResult(finding: Finding, tables: ResultTables): Sarif.Result {
       ? { relatedLocations: related.map((r, i) => relatedLocation(r, i + 1, tables.artifacts)) }
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: tables.fingerprints.next(finding) },
+    ...(finding.suppressed ? { suppressions: [suppression(finding.suppressed)] } : {}),
     properties: properties(finding),
+  };
+}
+
+/** A note on the action is written in the source; an exceptions entry in flowguard.json is not. */
+function suppression(s: NonNullable<Finding['suppressed']>): Sarif.Suppression {
+  return {
+    kind: s.kind === 'note' ? 'inSource' : 'external',
+    status: 'accepted',
+    ...(s.reason ? { justification: s.reason } : {}),
   };
 }

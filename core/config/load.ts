@@ -30,6 +30,14 @@ export function parseConfig(text: string, file: string, displayPath: string): Co
   }
   config.ignore = items(prop(root, 'ignore')).map((n) => str(n) ?? '');
   config.trustedDomains = items(prop(root, 'trustedDomains')).map((n) => str(n) ?? '');
+  config.exceptions = items(prop(root, 'exceptions')).map((node) => ({
+    rule: str(prop(node, 'rule')) ?? '',
+    flow: str(prop(node, 'flow')),
+    action: str(prop(node, 'action')),
+    file: str(prop(node, 'file')),
+    reason: str(prop(node, 'reason')),
+    at: { source: doc.source, span: { offset: node.offset, length: node.length } },
+  }));
   return config;
 }
 

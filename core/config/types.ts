@@ -17,9 +17,22 @@ export interface Config {
   /** Where each rule id is written in flowguard.json, for errors about it. */
   ruleKeys?: Map<string, { source: SourceFile; span: Span }>;
   ignore: string[];
+  /** Suppressions written in flowguard.json. */
+  exceptions: ConfigException[];
   trustedDomains: string[];
 }
 
+/** One `exceptions` entry: which findings it suppresses, and why. */
+export interface ConfigException {
+  rule: string;
+  flow?: string;
+  action?: string;
+  /** A glob relative to the config's folder. */
+  file?: string;
+  reason?: string;
+  at: { source: SourceFile; span: Span };
+}
+
 export function emptyConfig(root: string): Config {
-  return { root, policies: [], rules: {}, ignore: [], trustedDomains: [] };
+  return { root, policies: [], rules: {}, ignore: [], trustedDomains: [], exceptions: [] };
 }

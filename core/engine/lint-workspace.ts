@@ -3,14 +3,22 @@ import type { Project } from '../project/load';
 import type { Workspace } from '../workspace/collector';
 import type { LintResult } from './result';
 import type { Rule, SolutionTarget } from './rule';
-import { lintFlow, lintSolutionTarget } from './lint';
+import { lintConfig, lintFlow, lintSolutionTarget } from './lint';
 import { compareFindings } from './sort';
 
 export const NO_POLICY_NOTICE =
   'No DLP policy found, so the DLP rules did not run. Add "policies" to flowguard.json or pass --policy FILE.';
 
 /** Lints every flow a workspace holds against a project's configuration and policies. */
-export function lintWorkspace(ws: Workspace, project: Project, rules: readonly Rule[], overrides: Record<string, RuleSetting> = {}): LintResult {
+export interface WorkspaceLintOptions {
+  /** --rule ID=severity from the command line. */
+  overrides?: Record<string, RuleSetting>;
+  /** --no-suppressions. */
+  ignoreSuppressions?: boolean;
+}
+
+export function lintWorkspace(ws: Workspace, project: Project, rules: readonly Rule[], options: WorkspaceLintOptions = {}): LintResult {
+  const { overrides = {}, ignoreSuppressions = false } = options;
   const result: LintResult = {
     findings: [],
     unreadable: [...ws.unreadable],
@@ -29,7 +37,7 @@ export function lintWorkspace(ws: Workspace, project: Project, rules: readonly R
     });
   }
   for (const flow of ws.flows) {
-    const { findings, errors } = lintFlow(flow, { rules, policies: project.applicable, config: project.config, overrides });
+    const { findings, errors } = lintFlow(flow, { rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions });
     result.findings.push(...findings);
     result.unreadable.push(...errors);
   }
@@ -38,10 +46,13 @@ export function lintWorkspace(ws: Workspace, project: Project, rules: readonly R
     ...ws.deploymentSettings.map((settings) => ({ kind: 'deployment-settings' as const, settings })),
   ];
   for (const target of targets) {
-    const { findings, errors } = lintSolutionTarget(target, { rules, policies: project.applicable, config: project.config, overrides });
+    const { findings, errors } = lintSolutionTarget(target, { rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions });
     result.findings.push(...findings);
     result.unreadable.push(...errors);
   }
+  const configCheck = lintConfig({ rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions });
+  result.findings.push(...configCheck.findings);
+  result.unreadable.push(...configCheck.errors);
   result.findings.sort(compareFindings);
   return result;
 }

@@ -6,6 +6,7 @@ import { rangeOf } from '../artifacts/source';
 import type { LintContext, LocatedReport, Report, Rule, SolutionLintContext, SolutionTarget } from './rule';
 import { effectiveSetting } from './severity';
 import { compareFindings } from './sort';
+import { applySuppressions } from './suppressions';
 
 export interface LintOptions {
   rules: readonly Rule[];
@@ -14,6 +15,8 @@ export interface LintOptions {
   config: Config;
   /** --rule ID=severity from the command line. */
   overrides?: Record<string, RuleSetting>;
+  /** --no-suppressions: report everything, for an audit. */
+  ignoreSuppressions?: boolean;
 }
 
 export interface FlowLintResult {
@@ -62,6 +65,7 @@ export function lintFlow(flow: Flow, options: LintOptions): FlowLintResult {
       errors.push(internalError(flow.doc.source.path, rule, error));
     }
   }
+  if (!options.ignoreSuppressions) applySuppressions(findings, options.config, flow);
   findings.sort(compareFindings);
   return { findings, errors };
 }
@@ -108,6 +112,27 @@ export function lintSolutionTarget(target: SolutionTarget, options: LintOptions)
       errors.push(internalError(targetFile(target), rule, error));
     }
   }
+  if (!options.ignoreSuppressions) applySuppressions(findings, options.config);
   findings.sort(compareFindings);
+  return { findings, errors };
+}
+
+/** Runs the rules that look at flowguard.json itself. */
+export function lintConfig(options: LintOptions): FlowLintResult {
+  const findings: Finding[] = [];
+  const errors: Unreadable[] = [];
+  for (const rule of options.rules) {
+    const setting = effectiveSetting(rule.meta, options.config, options.overrides);
+    if (setting === 'off' || !rule.checkConfig) continue;
+    try {
+      rule.checkConfig({
+        config: options.config,
+        report: (report: LocatedReport) =>
+          findings.push({ ruleId: rule.meta.id, severity: setting, message: report.message, file: report.at.source.path, range: rangeOf(report.at.source, report.at.span), ...(report.data ? { data: report.data } : {}) }),
+      });
+    } catch (error) {
+      errors.push(internalError(options.config.file ?? 'flowguard.json', rule, error));
+    }
+  }
   return { findings, errors };
 }

@@ -5,7 +5,7 @@ import type { DlpPolicy } from '../policy/types';
 import type { Config } from '../config/types';
 import type { Span } from '../text/range';
 
-export type RuleCategory = 'dlp' | 'secrets' | 'exfiltration' | 'error-handling' | 'reliability';
+export type RuleCategory = 'dlp' | 'secrets' | 'exfiltration' | 'error-handling' | 'reliability' | 'suppressions';
 
 export interface RuleMeta {
   /** Same as the rule's path under rules/: 'dlp/blocked-connector'. */
@@ -69,8 +69,16 @@ export interface SolutionLintContext {
   report(report: LocatedReport): void;
 }
 
+/** What a rule sees of flowguard.json itself. */
+export interface ConfigLintContext {
+  readonly config: Config;
+  report(report: LocatedReport): void;
+}
+
 export interface Rule {
   meta: RuleMeta;
+  /** Runs once per run, on flowguard.json (when there is one). */
+  checkConfig?(ctx: ConfigLintContext): void;
   /** Runs once per cloud flow. */
   check?(ctx: LintContext): void;
   /** Runs once per solution and once per deploymentSettings.json. */

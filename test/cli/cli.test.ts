@@ -129,3 +129,35 @@ describe('cli', () => {
     assert.match(stylish.stdout, /\d+ problems? \(\d+ errors?/);
   });
 });
+
+describe('cli: suppressions', () => {
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'flowguard-suppress-'));
+    cpSync(path.join(FIXTURES, 'suppressions', 'missing-reason'), path.join(dir, 'flows'), { recursive: true });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  const dataPaths = (report: JsonReport) => report.findings.filter((f) => f.ruleId === 'exfiltration/http-data-path').length;
+
+  it("honours a note on the action and says how many findings it suppressed", async () => {
+    const run = await cli(['flows/note-with-reason.json', '--format', 'json'], dir);
+    assert.equal(dataPaths(JSON.parse(run.stdout) as JsonReport), 0);
+    assert.match(run.stderr, /1 finding is suppressed/);
+  });
+
+  it('honours an exceptions entry in flowguard.json, and --no-suppressions shows everything', async () => {
+    writeFileSync(path.join(dir, 'flowguard.json'), JSON.stringify({ exceptions: [{ rule: 'exfiltration/http-data-path', flow: 'note-without-reason', reason: 'payroll provider under contract' }] }));
+    const suppressed = JSON.parse((await cli(['flows/note-without-reason.json', '--format', 'json'], dir)).stdout) as JsonReport;
+    assert.equal(dataPaths(suppressed), 0);
+    const audit = JSON.parse((await cli(['flows/note-without-reason.json', '--format', 'json', '--no-suppressions'], dir)).stdout) as JsonReport;
+    assert.equal(dataPaths(audit), 1);
+    rmSync(path.join(dir, 'flowguard.json'));
+  });
+
+  it('keeps suppressed findings in SARIF, marked with their kind and reason', async () => {
+    const sarif = JSON.parse((await cli(['flows/note-with-reason.json', '--format', 'sarif'], dir)).stdout) as { runs: { results: { ruleId: string; suppressions?: { kind: string; justification?: string }[] }[] }[] };
+    const result = sarif.runs[0]!.results.find((r) => r.ruleId === 'exfiltration/http-data-path');
+    assert.deepEqual(result?.suppressions, [{ kind: 'inSource', status: 'accepted', justification: 'payroll provider under contract PR-2024-17, reviewed by security' }]);
+  });
+});

@@ -1,0 +1,82 @@
+import picomatch from 'picomatch';
+import * as path from 'node:path';
+import { prop, str } from '../artifacts/json';
+import { rangeOf } from '../artifacts/source';
+import { toSlashes } from '../artifacts/paths';
+import type { Config, ConfigException } from '../config/types';
+import { decodeJsonString } from '../expressions/json-string';
+import type { Finding, Suppression } from '../findings';
+import type { Flow, Step } from '../model/types';
+import type { Span } from '../text/range';
+
+/** `flowguard-disable <rule-id>[, <rule-id>...] -- reason` in an action's note (its description). */
+const DIRECTIVE = /flowguard-disable\s+([a-z0-9*][a-z0-9*/-]*(?:\s*,\s*[a-z0-9*][a-z0-9*/-]*)*)(?:\s+--\s*([^\n]*))?/gi;
+
+export interface NoteDirective {
+  step: Step;
+  rules: string[];
+  reason?: string;
+  /** The directive's text in the file. */
+  span: Span;
+}
+
+/** The directives written in a step's note; a note survives a round trip through the designer. */
+export function noteDirectives(flow: Flow, step: Step): NoteDirective[] {
+  const node = prop(step.node, 'description');
+  if (!node || str(node) === undefined) return [];
+  const decoded = decodeJsonString(node, flow.doc.source.text);
+  const out: NoteDirective[] = [];
+  for (const match of decoded.text.matchAll(DIRECTIVE)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].trimEnd().length;
+    const reason = match[2]?.trim();
+    out.push({
+      step,
+      rules: (match[1] ?? '').split(',').map((r) => r.trim().toLowerCase()).filter(Boolean),
+      reason: reason ? reason : undefined,
+      span: { offset: decoded.at(start), length: decoded.at(end) - decoded.at(start) },
+    });
+  }
+  return out;
+}
+
+function ruleMatches(pattern: string, ruleId: string): boolean {
+  const p = pattern.toLowerCase();
+  return p === '*' || p === ruleId || (p.endsWith('/*') && ruleId.startsWith(p.slice(0, -1)));
+}
+
+function exceptionMatches(exception: ConfigException, finding: Finding, config: Config): boolean {
+  if (!ruleMatches(exception.rule, finding.ruleId)) return false;
+  if (exception.flow && exception.flow.toLowerCase() !== finding.flow?.toLowerCase()) return false;
+  if (exception.action && exception.action !== finding.action) return false;
+  if (exception.file) {
+    const archive = finding.file.split('!')[0] ?? finding.file;
+    const relative = toSlashes(path.relative(config.root, path.resolve(archive)));
+    if (!picomatch.isMatch(relative, exception.file, { dot: true }) && !picomatch.isMatch(finding.file, exception.file, { dot: true })) return false;
+  }
+  return true;
+}
+
+function fromException(exception: ConfigException): Suppression {
+  return { kind: 'config', reason: exception.reason, file: exception.at.source.path, range: rangeOf(exception.at.source, exception.at.span) };
+}
+
+/**
+ * Marks the findings that flowguard.json's `exceptions` or an action's note accept. Suppressed
+ * findings stay in the result (SARIF reports them as suppressed); the other outputs skip them.
+ */
+export function applySuppressions(findings: Finding[], config: Config, flow?: Flow): void {
+  const notes = new Map<string, NoteDirective[]>();
+  if (flow) for (const step of flow.steps) notes.set(step.name, noteDirectives(flow, step));
+  for (const finding of findings) {
+    const exception = config.exceptions.find((e) => exceptionMatches(e, finding, config));
+    if (exception) {
+      finding.suppressed = fromException(exception);
+      continue;
+    }
+    const directive = finding.action ? notes.get(finding.action)?.find((d) => d.rules.some((r) => ruleMatches(r, finding.ruleId))) : undefined;
+    if (directive && flow) {
+      finding.suppressed = { kind: 'note', reason: directive.reason, file: flow.doc.source.path, range: rangeOf(flow.doc.source, directive.span) };
+    }
+  }
+}
