@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { emptyConfig } from '../../core/config/types';
 import { lintWorkspace } from '../../core/engine/lint-workspace';
 import { loadProject } from '../../core/project/load';
 import type { Workspace } from '../../core/workspace/collector';
@@ -34,6 +35,25 @@ describe('corpus: real exports in ../shared/corpus', function () {
   it('resolves the connector of every OpenApiConnection and ApiConnection step', () => {
     const unresolved = ws.flows.flatMap((f) => f.steps.filter((s) => /^(OpenApi|Api)Connection/i.test(s.type) && !s.connector).map((s) => `${f.doc.source.path}#${s.name}`));
     assert.deepEqual(unresolved, []);
+  });
+
+  it('runs every rule with no policy: no dangling references, no malformed expressions, only real secrets', () => {
+    const result = lintWorkspace(ws, { config: emptyConfig(CORPUS_DIR), policies: [], applicable: [], policyFiles: [] }, allRules);
+    assert.deepEqual(result.unreadable, []);
+    const counts = new Map<string, number>();
+    for (const f of result.findings) counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+    console.log(`      ${[...counts].sort().map(([k, n]) => `${k}: ${n}`).join('; ')}`);
+    // Real exported flows import and run, so every reference resolves and every expression parses.
+    assert.equal(counts.get('reliability/dangling-reference') ?? 0, 0);
+    assert.equal(counts.get('reliability/malformed-expression') ?? 0, 0);
+    // Each of these was read and confirmed: Entra client secrets left as parameter defaults in
+    // the SCuBA solution's flows (both zips), and a Logic Apps trigger URL with its sig in an
+    // ALM Accelerator environment variable.
+    const secretFiles = result.findings.filter((f) => f.ruleId === 'secrets/hardcoded-secret').map((f) => f.file);
+    const known = /PowerPlatformSCuBACOE\.Solution(_managed)?\.zip!Workflows\/|ALMAcceleratorForMakers\/SolutionPackage\/environmentvariabledefinitions\/cat_WebhookUrl\//;
+    assert.deepEqual(secretFiles.filter((f) => !known.test(f)), []);
+    assert.equal(secretFiles.length, 16);
+    for (const f of result.findings) assert.ok(!/azZ8[A-Za-z0-9~._-]{20}/.test(f.message), 'no secret in a message');
   });
 
   for (const policyFile of corpusFilesSafe()) {
