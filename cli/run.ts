@@ -1,36 +1,37 @@
-import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { ArtifactError } from '../core/artifacts/source';
-import { unknownRuleErrors } from '../core/config/rule-ids';
-import type { Config } from '../core/config/types';
-import { lintWorkspace } from '../core/engine/lint-workspace';
-import { ignoreMatcher } from '../core/project/glob';
-import { loadProject } from '../core/project/load';
-import { loadPaths } from '../core/workspace/load-paths';
-import { allRules } from '../rules';
-import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
-import { EXIT_OK, EXIT_USAGE, exitCodeOf } from './exit-code';
-import { formatters, withoutSuppressed } from './format';
+import { parseCliArgs, USAGE } from './args';
+import { baselineCommand } from './commands/baseline';
+import { connectorsCommand } from './commands/connectors';
+import { lintCommand } from './commands/lint';
+import { reviewCommand } from './commands/review';
+import { CliError, UsageError } from './errors';
+import { EXIT_OK, EXIT_USAGE } from './exit-code';
+import type { CliIO } from './io';
 import { version } from './version';
 
-export interface CliIO {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether standard output is a terminal that shows colours. */
-  colorDefault: boolean;
-}
+export type { CliIO } from './io';
 
-const KNOWN_RULES = new Set(allRules.map((r) => r.meta.id));
+/**
+ * Subcommands are read before any option; every other first word is a path for the default
+ * lint command (a folder named 'review' is linted as ./review).
+ */
+const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
+  review: reviewCommand,
+  connectors: connectorsCommand,
+  baseline: baselineCommand,
+};
 
-function checkRuleIds(ids: string[], where: string): void {
-  const unknown = ids.filter((id) => !KNOWN_RULES.has(id));
-  if (unknown.length > 0) throw new UsageError(`Unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} in ${where}. Rules: ${[...KNOWN_RULES].join(', ')}.`);
-}
-
-function checkConfigRuleIds(config: Config): void {
-  const [first] = unknownRuleErrors(config, KNOWN_RULES);
-  if (first) throw first;
+async function lint(argv: string[], io: CliIO): Promise<number> {
+  const options = parseCliArgs(argv);
+  if (options.help) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (options.version) {
+    io.stdout(`${version}\n`);
+    return EXIT_OK;
+  }
+  return lintCommand(options, io);
 }
 
 function describeError(error: ArtifactError): string {
@@ -40,50 +41,17 @@ function describeError(error: ArtifactError): string {
   return `flowguard: ${error.file}:${line + 1}:${character + 1}: ${error.message}`;
 }
 
-async function lint(options: CliOptions, io: CliIO): Promise<number> {
-  checkRuleIds(Object.keys(options.rules), '--rule');
-  const project = await loadProject({
-    cwd: io.cwd,
-    configFile: options.config,
-    searchFrom: path.resolve(io.cwd, options.paths[0] ?? '.'),
-    policies: options.policies,
-    environment: options.environment,
-  });
-  checkConfigRuleIds(project.config);
-  const ws = await loadPaths(options.paths, {
-    cwd: io.cwd,
-    ignore: ignoreMatcher(project.config.root, project.config.ignore),
-    maxFiles: 200_000,
-  });
-  const result = lintWorkspace(ws, project, allRules, { overrides: options.rules, ignoreSuppressions: options.noSuppressions });
-  if (options.quiet) result.findings = result.findings.filter((f) => f.severity === 'error' || f.suppressed);
-  const report = formatters[options.format](result, { color: options.color ?? (io.colorDefault && !options.output), cwd: io.cwd, version });
-  if (options.format !== 'stylish') for (const n of withoutSuppressed(result).notices) io.stderr(`flowguard: note: ${n.file ? `${n.file}: ` : ''}${n.message}\n`);
-  if (options.output) {
-    await fs.mkdir(path.dirname(path.resolve(io.cwd, options.output)), { recursive: true });
-    await fs.writeFile(path.resolve(io.cwd, options.output), report);
-  } else {
-    io.stdout(report);
-  }
-  return exitCodeOf(result, options.maxWarnings);
-}
-
 /** The whole command: arguments in, exit code out; never throws. */
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   try {
-    const options = parseCliArgs(argv);
-    if (options.help) {
-      io.stdout(`${USAGE}\n`);
-      return EXIT_OK;
-    }
-    if (options.version) {
-      io.stdout(`${version}\n`);
-      return EXIT_OK;
-    }
-    return await lint(options, io);
+    const [first, ...rest] = argv;
+    const command = first !== undefined && Object.hasOwn(COMMANDS, first) ? COMMANDS[first]! : undefined;
+    return await (command ? command(rest, io) : lint(argv, io));
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`flowguard: ${error.message}\n\n${USAGE}\n`);
+      io.stderr(`flowguard: ${error.message}\n\n${error.usage ?? USAGE}\n`);
+    } else if (error instanceof CliError) {
+      io.stderr(`flowguard: ${error.message}\n`);
     } else if (error instanceof ArtifactError) {
       io.stderr(`${describeError(error)}\n`);
     } else {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, and only what is missing:
 #   - Debian packages: chromium (driven headless by playwright-core), libkrb5-dev (code-server's
-#     native modules build against it), ripgrep (seeds @vscode/ripgrep, below) and neovim;
+#     native modules build against it), ripgrep (seeds @vscode/ripgrep, below), neovim, and
+#     pre-commit (test/cli/pre-commit.test.ts runs .pre-commit-hooks.yaml through it);
 #   - code-server, VS Code in a browser, into .tools/code-server (git-ignored), outside the
 #     project's own dependencies so that `npm ci` never pulls it.
 # Runs as root on Debian with network to the npm registry and Debian's mirrors only.
@@ -17,7 +18,7 @@ version="${CODE_SERVER_VERSION:-4.100.3}"
 ripgrep_package_version="1.15.11"
 ripgrep_asset="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 
-apt_packages=(chromium libkrb5-dev ripgrep neovim)
+apt_packages=(chromium libkrb5-dev ripgrep neovim pre-commit)
 
 missing_apt_packages() {
   local package
@@ -63,4 +64,4 @@ if [ ! -x "$tools/node_modules/.bin/code-server" ] || [ "$(installed_code_server
   fi
 fi
 
-echo "Real-editor tools ready: code-server $(installed_code_server_version), $(/usr/bin/chromium --version 2>/dev/null), $(nvim --version | head -n 1)" >&2
+echo "Real-editor tools ready: code-server $(installed_code_server_version), $(/usr/bin/chromium --version 2>/dev/null), $(nvim --version | head -n 1), $(pre-commit --version)" >&2

@@ -31,8 +31,8 @@ function relatedInformation(related: RelatedLocation, options: DiagnosticOptions
   return { location: { uri: options.uriOf(file), range }, message: inArchive ? `${related.file}: ${related.message}` : related.message };
 }
 
-/** Code actions (a later issue) find their finding again by these facts, never by its wording. */
-function factsOf(finding: Finding): Record<string, string | number | boolean> {
+/** Code actions find their finding again by these facts, never by its wording. */
+export function factsOf(finding: Finding): Record<string, string | number | boolean> {
   const facts: Record<string, string | number | boolean> = { ruleId: finding.ruleId };
   if (finding.flow !== undefined) facts.flow = finding.flow;
   if (finding.action !== undefined) facts.action = finding.action;

@@ -5,8 +5,9 @@ import { displayPath } from '../core/artifacts/paths';
 import { ArtifactError } from '../core/artifacts/source';
 import { parseConfig } from '../core/config/load';
 import { lintFlow } from '../core/engine/lint';
-import { buildFlow, classifyFlowDocument, looksLikeFlow } from '../core/model/flow';
+import { looksLikeFlow } from '../core/model/flow';
 import { ignoreMatcher } from '../core/project/glob';
+import { rebuildFlow, type FlowContext } from '../core/workspace/flow-context';
 import { allRules } from '../rules';
 import { fileProblemDiagnostic, findingDiagnostic, type DiagnosticOptions } from './diagnostics';
 import type { Logger } from './logger';
@@ -22,6 +23,8 @@ export interface FlowDocumentInput {
   wasFlow: boolean;
   /** Loaded only once the text turns out to be a cloud flow, so other JSON costs no file reads. */
   project(): Promise<LoadedProject>;
+  /** How the last workspace pass loaded this file (its solution), so the buffer is linted as the CLI lints the file. */
+  context?: FlowContext;
   diagnostics: Omit<DiagnosticOptions, 'cwd'>;
   log: Logger;
 }
@@ -46,16 +49,17 @@ function parseOrReport(input: FlowDocumentInput): JsonDocument | DocumentLint {
 export async function lintFlowDocument(input: FlowDocumentInput): Promise<DocumentLint> {
   const parsed = parseOrReport(input);
   if (!('root' in parsed)) return parsed;
-  const found = classifyFlowDocument(parsed);
-  if (found.kind !== 'cloud-flow') return { diagnostics: [], isFlow: false };
+  const flow = rebuildFlow(parsed, input.context);
+  if (!flow) return { diagnostics: [], isFlow: false };
 
   const { project, cwd } = await input.project();
   if (ignoreMatcher(project.config.root, project.config.ignore)?.(input.file)) return { diagnostics: [], isFlow: true };
-  const { findings, errors } = lintFlow(buildFlow(parsed, found), { rules: allRules, policies: project.applicable, config: project.config });
+  const { findings, errors } = lintFlow(flow, { rules: allRules, policies: project.applicable, config: project.config });
   for (const error of errors) input.log.error(`${error.file}: ${error.message}`);
   const options = { ...input.diagnostics, cwd };
   return {
-    diagnostics: [...findings.map((f) => findingDiagnostic(f, options)), ...errors.map((e) => fileProblemDiagnostic(e, 'internal-error'))],
+    // A finding that flowguard.json or an action's note accepts is not shown, as in the CLI's reports.
+    diagnostics: [...findings.filter((f) => !f.suppressed).map((f) => findingDiagnostic(f, options)), ...errors.map((e) => fileProblemDiagnostic(e, 'internal-error'))],
     isFlow: true,
   };
 }

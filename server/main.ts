@@ -1,5 +1,7 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CODE_ACTION_CAPABILITIES, registerCodeActions } from './code-actions';
+import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { guarded } from './guard';
 import { Session } from './session';
 import { WorkspaceRoots } from './workspace-roots';
@@ -18,10 +20,13 @@ connection.onInitialize((params) => {
     log: connection.console,
     roots: new WorkspaceRoots(params),
     related: params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
+    client: params.capabilities,
   });
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      ...FEATURE_CAPABILITIES,
+      ...CODE_ACTION_CAPABILITIES,
     },
     serverInfo: { name: 'FlowGuard' },
   };
@@ -33,6 +38,8 @@ documents.onDidClose(guarded(log, 'didClose', (e) => session?.closed(e.document)
 documents.onDidSave(guarded(log, 'didSave', (e) => session?.saved(e.document)));
 connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', (p) => session?.filesChanged(p.changes)));
 connection.onShutdown(() => session?.shutdown());
+registerFeatures(connection, () => session, log);
+registerCodeActions(connection, documents, () => session, log);
 
 documents.listen(connection);
 connection.listen();

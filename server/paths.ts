@@ -23,9 +23,9 @@ const ARCHIVE_ENTRY = /^(.*?\.zip)!/i;
  * loadProject, so resolving them against the same cwd is exact; an entry of a zip
  * ('Sol.zip!Workflows/X.json') has no file of its own, so it resolves to the archive.
  */
-export function fileOfDisplayPath(display: string, cwd: string): { file: string; inArchive: boolean } {
+export function fileOfDisplayPath(display: string, cwd: string): { file: string; inArchive: boolean; entry?: string } {
   const archive = ARCHIVE_ENTRY.exec(display);
-  if (archive?.[1]) return { file: path.resolve(cwd, archive[1]), inArchive: true };
+  if (archive?.[1]) return { file: path.resolve(cwd, archive[1]), inArchive: true, entry: display.slice(archive[0].length) };
   return { file: path.resolve(cwd, display), inArchive: false };
 }
 

@@ -1,15 +1,25 @@
 import * as path from 'node:path';
-import { FileChangeType, type Diagnostic, type FileEvent, type PublishDiagnosticsParams, type TextDocuments } from 'vscode-languageserver/node';
+import { FileChangeType, type ClientCapabilities, type Diagnostic, type FileEvent, type PublishDiagnosticsParams, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { displayPath } from '../core/artifacts/paths';
 import { CONFIG_FILE } from '../core/config/find';
+import type { Config } from '../core/config/types';
+import type { Flow } from '../core/model/types';
+import type { DlpPolicy } from '../core/policy/types';
+import { flowConnectorsView } from '../core/protocol/connectors-view';
+import { contextKey } from '../core/workspace/flow-context';
 import { Debouncer } from './debounce';
 import { fileProblemDiagnostic } from './diagnostics';
+import { DocumentFlows } from './document-flows';
 import { guarded, settle, type Log } from './guard';
 import { checkConfigDocument, lintFlowDocument } from './lint-document';
 import type { Logger } from './logger';
 import { pathOfUri, uriOfPath } from './paths';
+import type { Progress } from './progress';
 import { Projects, type FileChange } from './projects';
 import { DiagnosticStore } from './store';
+import { WorkspaceLinter } from './workspace-linter';
+import type { PassFlow } from './workspace-pass';
 import type { WorkspaceRoots } from './workspace-roots';
 
 /** Long enough to coalesce a burst of keystrokes, short enough to feel immediate. */
@@ -30,6 +40,20 @@ export interface SessionOptions {
   roots: WorkspaceRoots;
   /** The client accepts relatedInformation. */
   related: boolean;
+  /** What the client can do: watch files, show progress. */
+  client?: ClientCapabilities;
+}
+
+/** An open document that is a cloud flow, with what hover and the connectors view need. */
+export interface DocumentFlow {
+  flow: Flow;
+  file: string;
+  /** The policies that apply to it under its project. */
+  policies: readonly DlpPolicy[];
+  /** Its project's flowguard.json, for linting it again (code actions). */
+  config: Config;
+  /** The cwd its display paths are relative to. */
+  cwd: string;
 }
 
 function isJson(document: TextDocument): boolean {
@@ -45,10 +69,36 @@ export class Session {
   private readonly open = new Map<string, string>();
   private readonly flows = new Set<string>();
   private readonly logError: Log = (message) => this.options.log.error(message);
+  private readonly workspace: WorkspaceLinter;
+  private readonly documentFlows = new DocumentFlows();
+  /** The solution context each open flow was last linted with, to know which a pass changed. */
+  private readonly lintedWith = new Map<string, string>();
 
   constructor(private readonly options: SessionOptions) {
     this.projects = new Projects(options.log);
     this.store = new DiagnosticStore((file, diagnostics) => options.sendDiagnostics({ uri: this.uriOf(file), diagnostics }));
+    this.workspace = new WorkspaceLinter({
+      roots: options.roots,
+      projects: this.projects,
+      store: this.store,
+      diagnostics: { related: options.related, uriOf: (f) => this.uriOf(f) },
+      log: options.log,
+      passed: () => this.passed(),
+    });
+  }
+
+  get client(): ClientCapabilities {
+    return this.options.client ?? {};
+  }
+
+  /** Lints the whole workspace now, and again whenever its files change; `linted` is told after each pass. */
+  startWorkspace(progress: () => Promise<Progress>, linted: () => void): void {
+    this.workspace.start(progress, linted);
+  }
+
+  /** A workspace pass on request, resolving when its results are published. */
+  lintWorkspace(): Promise<void> {
+    return this.workspace.lintNow();
   }
 
   opened(document: TextDocument): void {
@@ -63,6 +113,8 @@ export class Session {
   closed(document: TextDocument): void {
     this.debouncer.cancel(document.uri);
     this.flows.delete(document.uri);
+    this.lintedWith.delete(document.uri);
+    this.documentFlows.forget(document.uri);
     const file = pathOfUri(document.uri);
     if (!file || this.open.get(file) !== document.uri) return;
     this.open.delete(file);
@@ -72,24 +124,75 @@ export class Session {
   /** Clients without file watchers (Neovim) still reload a project when its files are saved here. */
   saved(document: TextDocument): void {
     const file = pathOfUri(document.uri);
-    if (file && (path.basename(file) === CONFIG_FILE || this.projects.isInput(file))) this.invalidate([{ file, change: 'changed' }]);
+    if (!file) return;
+    if (path.basename(file) === CONFIG_FILE || this.projects.isInput(file)) this.invalidate([{ file, change: 'changed' }]);
+    // A client that lets us register a watcher reports the save as a file change too; one pass is enough.
+    if (this.client.workspace?.didChangeWatchedFiles?.dynamicRegistration !== true) this.workspace.changed([{ file, change: 'changed' }]);
   }
 
   filesChanged(changes: readonly FileEvent[]): void {
-    this.invalidate(changes.flatMap((c) => {
+    const files = changes.flatMap((c) => {
       const file = pathOfUri(c.uri);
       return file ? [{ file, change: CHANGE[c.type] ?? 'changed' }] : [];
-    }));
+    });
+    this.invalidate(files);
+    this.workspace.changed(files);
   }
 
   shutdown(): void {
     this.debouncer.cancelAll();
+    this.workspace.stop();
+  }
+
+  /** The flow in an open document, as it is now; undefined when it is none or does not parse. */
+  async documentFlow(uri: string): Promise<DocumentFlow | undefined> {
+    const document = this.options.documents.get(uri);
+    const file = pathOfUri(uri);
+    if (!document || !file) return undefined;
+    const cwd = this.options.roots.cwdFor(file);
+    const flow = this.documentFlows.get(document, displayPath(file, cwd), this.workspace.contextOf(file));
+    if (!flow) return undefined;
+    const { project } = await this.projects.get(file, cwd);
+    return { flow, file, policies: project.applicable, config: project.config, cwd };
+  }
+
+  /**
+   * The connectors of one file's flows, or of every flow in the workspace: what the last pass
+   * found on disk, with each open flow document's buffer in place of its saved file.
+   */
+  async connectorFlows(uri?: string): Promise<PassFlow[]> {
+    const saved = await this.workspace.lintedFlows();
+    const live = new Map<string, PassFlow>();
+    for (const openUri of uri === undefined ? this.flows : [uri]) {
+      const open = await this.documentFlow(openUri);
+      if (open) live.set(open.file, { file: open.file, view: flowConnectorsView(open.flow, open.policies) });
+    }
+    const wanted = uri === undefined ? undefined : pathOfUri(uri);
+    const fromDisk = saved.filter((f) => !live.has(f.file) && (wanted === undefined || f.file === wanted));
+    return [...fromDisk, ...live.values()];
+  }
+
+  /** The URI diagnostics and locations use for a file: an open document keeps its client's. */
+  uriOf(file: string): string {
+    return this.open.get(file) ?? uriOfPath(file);
   }
 
   private invalidate(changes: { file: string; change: FileChange }[]): void {
     let dropped = false;
     for (const { file, change } of changes) dropped = this.projects.invalidate(file, change) || dropped;
-    if (dropped) this.debouncer.schedule(ALL, guarded(this.logError, 're-linting', () => this.relintAll()));
+    if (!dropped) return;
+    this.debouncer.schedule(ALL, guarded(this.logError, 're-linting', () => this.relintAll()));
+    this.workspace.rescan();
+  }
+
+  /** After a pass, open flows whose solution context it changed are linted again. */
+  private async passed(): Promise<void> {
+    this.refreshProjectDiagnostics();
+    const stale = [...this.flows].filter((uri) => {
+      const file = pathOfUri(uri);
+      return file !== undefined && contextKey(this.workspace.contextOf(file)) !== this.lintedWith.get(uri);
+    });
+    await Promise.all(stale.map((uri) => settle(this.logError, `linting ${uri}`, () => this.lint(uri))));
   }
 
   private async relintAll(): Promise<void> {
@@ -114,12 +217,15 @@ export class Session {
       // Loading it too shows what the buffer alone cannot: a policy file that is missing or broken.
       await this.projects.get(file, cwd);
     } else {
+      const context = this.workspace.contextOf(file);
+      this.lintedWith.set(uri, contextKey(context));
       const result = await lintFlowDocument({
         file,
         text,
         cwd,
         wasFlow: this.flows.has(uri),
         project: () => this.projects.get(file, cwd),
+        context,
         diagnostics: { related: this.options.related, uriOf: (f) => this.uriOf(f) },
         log: this.options.log,
       });
@@ -130,7 +236,8 @@ export class Session {
     this.refreshProjectDiagnostics();
     // Edited or closed while the project loaded: these results describe text that is gone.
     if (this.options.documents.get(uri)?.version !== version) return;
-    this.store.setOwn(file, diagnostics);
+    // Other JSON (environment variable values, deployment settings) is linted only as part of its export, on disk.
+    this.store.setOwn(file, diagnostics, this.flows.has(uri) || path.basename(file) === CONFIG_FILE);
   }
 
   private refreshProjectDiagnostics(): void {
@@ -139,7 +246,4 @@ export class Session {
     this.store.setProject(byFile);
   }
 
-  private uriOf(file: string): string {
-    return this.open.get(file) ?? uriOfPath(file);
-  }
 }

@@ -9,19 +9,31 @@ function same(a: readonly Diagnostic[] | undefined, b: readonly Diagnostic[] | u
   return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 }
 
+interface Own {
+  diagnostics: Diagnostic[];
+  /** The buffer is a flow or a flowguard.json: what it says replaces what the saved file said. */
+  replacesSaved: boolean;
+}
+
 /**
- * The diagnostics of each file, from two producers: linting the file's open buffer, and loading
- * the projects that read it (a flowguard.json or policy file in error). LSP replaces a file's
- * diagnostics as a whole, so every publication sends the union of both.
+ * The diagnostics of each file, from three producers: linting the file's open buffer, linting
+ * the saved workspace, and loading the projects that read it (a flowguard.json or policy file in
+ * error). LSP replaces a file's diagnostics as a whole, so every publication sends the union:
+ * the buffer's results when it has its own say, else the saved file's, and the project's.
  */
 export class DiagnosticStore {
-  private readonly own = new Map<string, Diagnostic[]>();
+  private readonly own = new Map<string, Own>();
+  private workspace = new Map<string, Diagnostic[]>();
   private project = new Map<string, Diagnostic[]>();
 
   constructor(private readonly send: (file: string, diagnostics: Diagnostic[]) => void) {}
 
-  setOwn(file: string, diagnostics: Diagnostic[]): void {
-    this.own.set(file, diagnostics);
+  /**
+   * `replacesSaved` false: the buffer is JSON FlowGuard does not lint on its own (an environment
+   * variable's values, deployment settings), so the saved file's workspace results still show.
+   */
+  setOwn(file: string, diagnostics: Diagnostic[], replacesSaved = true): void {
+    this.own.set(file, { diagnostics, replacesSaved });
     this.publish(file);
   }
 
@@ -29,19 +41,32 @@ export class DiagnosticStore {
     if (this.own.delete(file)) this.publish(file);
   }
 
+  /** Replaces every workspace diagnostic at once and republishes only the files whose set changed. */
+  setWorkspace(byFile: Map<string, Diagnostic[]>): void {
+    const before = this.workspace;
+    this.workspace = byFile;
+    // An open buffer with its own say shows none of it, so it needs no publication.
+    this.republishChanged(before, byFile, (file) => this.own.get(file)?.replacesSaved !== true);
+  }
+
   /** Replaces every project diagnostic at once and republishes only the files whose set changed. */
   setProject(byFile: Map<string, Diagnostic[]>): void {
     const before = this.project;
     this.project = byFile;
-    for (const file of new Set([...before.keys(), ...byFile.keys()])) {
-      if (!same(before.get(file), byFile.get(file))) this.publish(file);
+    this.republishChanged(before, byFile);
+  }
+
+  private republishChanged(before: Map<string, Diagnostic[]>, after: Map<string, Diagnostic[]>, shows: (file: string) => boolean = () => true): void {
+    for (const file of new Set([...before.keys(), ...after.keys()])) {
+      if (shows(file) && !same(before.get(file), after.get(file))) this.publish(file);
     }
   }
 
   private publish(file: string): void {
-    const own = this.own.get(file) ?? [];
+    const own = this.own.get(file);
+    const buffer = own?.replacesSaved ? own.diagnostics : [...(own?.diagnostics ?? []), ...(this.workspace.get(file) ?? [])];
     // The open buffer's own parse or config error is newer than the saved file's, and would repeat it.
-    const fromProject = hasOwnFileProblem(own) ? [] : (this.project.get(file) ?? []);
-    this.send(file, [...own, ...fromProject]);
+    const fromProject = own && hasOwnFileProblem(own.diagnostics) ? [] : (this.project.get(file) ?? []);
+    this.send(file, [...buffer, ...fromProject]);
   }
 }

@@ -15,6 +15,11 @@ export class WorkspaceRoots {
     this.roots = uris.flatMap((u) => pathOfUri(u) ?? []).sort((a, b) => b.length - a.length);
   }
 
+  /** Every workspace folder, deepest first. */
+  all(): readonly string[] {
+    return this.roots;
+  }
+
   cwdFor(file: string): string {
     return this.roots.find((root) => isInsideFolder(file, root)) ?? path.dirname(file);
   }

@@ -1,5 +1,9 @@
 import type { LintResult } from '../../core/engine/result';
+import type { FormatName } from '../args';
+import { formatGithub } from './github';
 import { formatJson } from './json';
+import { formatJunit } from './junit';
+import { formatMarkdown } from './markdown';
 import { formatSarif } from './sarif';
 import { formatStylish } from './stylish';
 import type { Formatter } from './types';
@@ -24,8 +28,14 @@ export function withoutSuppressed(result: LintResult): LintResult {
 }
 
 /** The names are part of the CLI's contract (`--format <name>`); keep them stable. */
-export const formatters: Record<'stylish' | 'json' | 'sarif', Formatter> = {
+export const formatters: Record<FormatName, Formatter> = {
   stylish: (result, options) => formatStylish(withoutSuppressed(result), options),
   json: (result, options) => formatJson(withoutSuppressed(result), options),
   sarif: formatSarif,
+  github: (result, options) => formatGithub(withoutSuppressed(result), options),
+  junit: (result, options) => formatJunit(withoutSuppressed(result), options),
+  markdown: (result, options) => formatMarkdown(withoutSuppressed(result), options),
 };
+
+/** Formats meant to be read by people carry the notices in the report; the others leave them to standard error. */
+export const NOTICES_IN_REPORT: ReadonlySet<FormatName> = new Set(['stylish', 'markdown']);

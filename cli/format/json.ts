@@ -8,14 +8,14 @@ import type { FormatOptions } from './types';
 // null-for-absent exactly as they are. Notices are deliberately absent (the CLI writes
 // them to stderr), and so are fixes and data, which are internal.
 
-interface JsonRelated {
+export interface JsonRelated {
   file: string;
   line: number;
   column: number;
   message: string;
 }
 
-interface JsonFinding {
+export interface JsonFinding {
   ruleId: string;
   severity: Finding['severity'];
   message: string;
@@ -36,12 +36,13 @@ interface JsonReport {
   summary: { files: number; flows: number; errors: number; warnings: number; infos: number };
 }
 
-function related(location: RelatedLocation | Unreadable): JsonRelated {
+export function jsonRelated(location: RelatedLocation | Unreadable): JsonRelated {
   const { line, column } = oneBased(location.range);
   return { file: location.file, line, column, message: location.message };
 }
 
-function finding(f: Finding): JsonFinding {
+/** One finding as the JSON report shows it; the review report uses the same shape. */
+export function jsonFinding(f: Finding): JsonFinding {
   const { line, column, endLine, endColumn } = oneBased(f.range);
   return {
     ruleId: f.ruleId,
@@ -55,15 +56,15 @@ function finding(f: Finding): JsonFinding {
     flow: f.flow ?? null,
     action: f.action ?? null,
     connector: f.connector ?? null,
-    related: (f.related ?? []).map(related),
+    related: (f.related ?? []).map(jsonRelated),
   };
 }
 
 export function formatJson(result: LintResult, _options: FormatOptions): string {
   const counts = countBySeverity(result.findings);
   const report: JsonReport = {
-    findings: result.findings.map(finding),
-    unreadable: result.unreadable.map(related),
+    findings: result.findings.map(jsonFinding),
+    unreadable: result.unreadable.map(jsonRelated),
     summary: { files: result.files, flows: result.flows, ...counts },
   };
   return `${JSON.stringify(report, null, 2)}\n`;

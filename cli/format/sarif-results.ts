@@ -10,6 +10,8 @@ export interface ResultTables {
   rules: RuleTable;
   artifacts: ArtifactTable;
   fingerprints: Fingerprints;
+  /** The findings a --baseline records, when one is in use. */
+  baselined?: ReadonlySet<Finding>;
 }
 
 // SARIF §3.11.6: inside the text of an embedded link, '[' ']' and '\' must be escaped. The
@@ -71,6 +73,7 @@ export function toResult(finding: Finding, tables: ResultTables): Sarif.Result {
       : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: tables.fingerprints.next(finding) },
     ...(finding.suppressed ? { suppressions: [suppression(finding.suppressed)] } : {}),
+    ...(tables.baselined ? { baselineState: tables.baselined.has(finding) ? 'unchanged' : 'new' } : {}),
     properties: properties(finding),
   };
 }

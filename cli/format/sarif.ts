@@ -26,7 +26,7 @@ export function formatSarif(result: LintResult, options: FormatOptions): string 
   const fingerprints = new Fingerprints();
 
   // Results first: they may add stand-in rules and artifacts that the tables below must list.
-  const results = result.findings.map((finding) => toResult(finding, { rules, artifacts, fingerprints }));
+  const results = result.findings.map((finding) => toResult(finding, { rules, artifacts, fingerprints, baselined: options.baselined }));
   const notifications = [
     ...result.unreadable.map((u) => unreadableNotification(u, artifacts)),
     ...uniqueNotices(result.notices).map((n) => noticeNotification(n, artifacts)),

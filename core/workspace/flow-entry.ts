@@ -4,6 +4,7 @@ import { attr, childText } from '../artifacts/xml';
 import { buildFlow, classifyFlowDocument, looksLikeFlow } from '../model/flow';
 import type { Flow, Solution } from '../model/types';
 import type { Workspace } from './collector';
+import { rememberContext } from './flow-context';
 import { readXml, tryReadJson } from './read';
 
 export interface FlowNames {
@@ -64,6 +65,7 @@ export async function loadFlowEntry(tree: FileTree, rel: string, ws: Workspace, 
   }
   ws.files++;
   const flow = buildFlow(read.doc, found, options.solution, names);
+  rememberContext(flow, { solution: options.solution, names });
   ws.flows.push(flow);
   return flow;
 }

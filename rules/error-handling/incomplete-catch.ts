@@ -1,4 +1,5 @@
 import { defineRule } from '../../core/engine/rule';
+import { addArrayItem } from '../../core/fixes/json-edits';
 
 export default defineRule({
   meta: {
@@ -10,18 +11,20 @@ export default defineRule({
       'An action whose "run after" settings include has failed but not has timed out does not run when the step ' +
       'it guards times out: a slow service or an approval that expires skips the error handling. Tick has timed out ' +
       'as well (runAfter ["Failed", "TimedOut"]).',
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     for (const step of ctx.flow.steps) {
       for (const after of step.runAfter) {
         const statuses = after.statuses.map((s) => s.toLowerCase());
         if (!statuses.includes('failed') || statuses.includes('timedout')) continue;
+        const statusList = after.node.parent?.children?.[1];
         ctx.report({
           node: after.node,
           step,
           message: `'${step.name}' runs after '${after.action}' has failed but not after it has timed out, so a time-out skips it. Add TimedOut to its run-after settings.`,
           data: { guarded: after.action },
+          ...(statusList?.type === 'array' ? { fixes: [{ title: 'Also run after TimedOut', safe: true, edits: addArrayItem(ctx.flow.doc, statusList, 'TimedOut') }] } : {}),
         });
       }
     }

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/engine/rule';
 import { prop } from '../../core/artifacts/json';
 import { anonymousTriggerReason } from '../../core/analysis/http-trigger';
+import { setProperty } from '../../core/fixes/json-edits';
 
 export default defineRule({
   meta: {
@@ -12,17 +13,20 @@ export default defineRule({
       'A "When a HTTP request is received" trigger set to "Anyone" (triggerAuthenticationType All, or absent in older ' +
       'flows) runs for whoever has its URL; the URL carries a SAS signature that ends up in logs, browser history and ' +
       'chat. Restrict it to users in your tenant (Tenant) or to named users (User with triggerAllowedUsers).',
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     for (const step of ctx.flow.triggers) {
       const why = anonymousTriggerReason(step);
       if (!why) continue;
+      const edits = setProperty(ctx.flow.doc, ['inputs', 'triggerAuthenticationType'], 'Tenant', step.node);
       ctx.report({
         node: prop(step.inputs, 'triggerAuthenticationType') ?? step.nameNode,
         step,
         message: `HTTP trigger '${step.name}' ${why.reason}. Restrict it to your tenant or to named users.`,
         data: { authentication: why.authentication },
+        // Unsafe: callers from outside the tenant, and anonymous ones, can no longer start the flow.
+        ...(edits.length > 0 ? { fixes: [{ title: 'Restrict the trigger to users in my tenant', safe: false, edits }] } : {}),
       });
     }
   },

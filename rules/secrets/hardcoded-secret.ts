@@ -5,6 +5,7 @@ import { findSecrets, type ValueRole } from '../../core/secrets/detect';
 import { describeField, describeInValue, secretMessage } from '../../core/secrets/message';
 import { formatPath, scanJson, type JsonSecret } from '../../core/secrets/scan-json';
 import { jsonStringSpans, xmlTextSpans, type SpanMapper } from '../../core/secrets/source-span';
+import { secretParameterFixes } from '../../core/fixes/secret-parameter';
 
 const FLOW_ADVICE =
   'Read it at run time from an environment variable of type Secret or from Azure Key Vault (and turn on secure inputs), never from the flow definition.';
@@ -20,11 +21,15 @@ function reportInFlow(ctx: LintContext, found: JsonSecret, where: string, advice
   const value = found.node.value as string;
   const secret = value.slice(found.match.start, found.match.end);
   const spans = jsonStringSpans(ctx.flow.doc.source.text, { offset: found.node.offset, length: found.node.length }, value);
+  const span = spans(found.match.start, found.match.end);
+  // Parameter defaults are reported for the plaintext they hold; moving them would not help.
+  const fixes = step && fieldPrefix.length === 0 ? secretParameterFixes({ flow: ctx.flow, step, node: found.node, path: found.path, match: found.match, span }) : [];
   ctx.report({
-    span: spans(found.match.start, found.match.end),
+    span,
     step,
     message: secretMessage(found.match, secret, where, describeField(found.path, found.match), advice),
     data: { kind: found.match.kind, field: formatPath([...fieldPrefix, ...found.path]) },
+    ...(fixes.length > 0 ? { fixes } : {}),
   });
 }
 
@@ -104,7 +109,7 @@ export default defineRule({
       'rotated without editing every copy. Keep credentials in Azure Key Vault, reach them through environment variables ' +
       'of type Secret or the Key Vault connector, turn on secure inputs for the actions that use them, and let the ' +
       'pipeline inject deployment values from secret variables.',
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     checkSteps(ctx);

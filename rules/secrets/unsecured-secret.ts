@@ -8,6 +8,7 @@ import { defineRule, type LintContext } from '../../core/engine/rule';
 import type { RelatedLocation } from '../../core/findings';
 import type { Step } from '../../core/model/types';
 import { credentialName } from '../../core/secrets/credential-name';
+import { secureDataFixes } from '../../core/fixes/secure-data';
 
 const SOURCE_LABEL = { 'key-vault': 'Azure Key Vault', 'secret-environment-variable': 'a Secret environment variable' } as const;
 
@@ -33,6 +34,7 @@ function checkSource(ctx: LintContext, step: Step, advised: Set<Step>): void {
       step,
       message: `'${step.name}' reads a secret from ${SOURCE_LABEL[kind]} without secure outputs, so the secret is shown in the flow's run history. Turn on Secure outputs in its settings.`,
       data: { kind: 'source-outputs', secure: 'outputs' },
+      fixes: secureDataFixes(ctx.flow.doc, step, 'outputs'),
     });
     return;
   }
@@ -61,6 +63,7 @@ function checkSource(ctx: LintContext, step: Step, advised: Set<Step>): void {
       message: `'${sink.name}' uses the secret from '${step.name}' passed on through ${via}${throughVariable ? ' (a variable)' : ''}, which the platform does not hide again, and has no secure inputs. Turn on Secure inputs for '${sink.name}'.`,
       related: hopsRelated(ctx, path),
       data: { kind: 'passed-on', secure: 'inputs' },
+      fixes: secureDataFixes(ctx.flow.doc, sink, 'inputs'),
     });
   }
 }
@@ -92,6 +95,7 @@ function checkHttp(ctx: LintContext, step: Step, advised: Set<Step>): void {
     step,
     message: `HTTP action '${step.name}' sends ${carried.what} without secure inputs, so the credential is shown in the flow's run history, even when it comes from a parameter. Turn on Secure inputs for '${step.name}'.`,
     data: { kind: 'http-credentials', secure: 'inputs' },
+    fixes: secureDataFixes(ctx.flow.doc, step, 'inputs'),
   });
 }
 
@@ -106,7 +110,7 @@ export default defineRule({
       'inputs / Secure outputs settings are on. Secrets read from Key Vault or a Secret environment variable, ' +
       'credentials an HTTP action sends, and secrets passed on through Compose, Parse JSON or a variable (which the ' +
       'platform does not hide again) must be secured where they appear.',
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     // One finding per action that needs secure inputs, however many reasons it has.

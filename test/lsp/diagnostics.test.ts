@@ -153,9 +153,19 @@ describe('lsp: diagnostics over stdio', () => {
     assert.deepEqual(await published, []);
   });
 
-  it('clears the diagnostics of a flow when it is closed', async () => {
-    const cleared = session.server().diagnostics(flowUri, (d) => d.length === 0);
+  it('shows what the workspace pass found in the saved file once a flow is closed', async () => {
+    const saved = session.server().diagnostics(flowUri, has(BLOCKED));
     await session.server().connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: flowUri } });
+    await saved;
+  });
+
+  it('clears the diagnostics of a flow that was never saved when it is closed', async () => {
+    const draft = uri(path.join(session.dir(), 'flows', 'draft.json'));
+    const linted = session.server().diagnostics(draft, has(BLOCKED));
+    await open(path.join(session.dir(), 'flows', 'draft.json'), text);
+    await linted;
+    const cleared = session.server().diagnostics(draft, (d) => d.length === 0);
+    await session.server().connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: draft } });
     await cleared;
   });
 

@@ -208,4 +208,11 @@ describe('sarif formatter', () => {
     assert.equal(standIn.id, 'config/invalid-setting');
     assert.ok(standIn.shortDescription && standIn.fullDescription && standIn.help);
   });
+
+  it('marks results a baseline records as unchanged and the others as new, only when a baseline is in use', () => {
+    const base = sampleResult();
+    const withBaseline = JSON.parse(formatters.sarif(base, { ...OPTIONS, baselined: new Set([base.findings[1]!]) })) as Sarif.Log;
+    assert.deepEqual(results(withBaseline.runs[0]!).map((r) => r.baselineState), ['new', 'unchanged', 'new']);
+    assert.ok(results(sarif(base)).every((r) => r.baselineState === undefined));
+  });
 });

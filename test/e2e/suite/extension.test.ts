@@ -1,25 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticsFor, withCode } from './diagnostics-events';
+import { EXTENSION_ID } from './flowguard-api';
+import { DROPBOX_ACTION, openDropboxFlow } from './samples';
 
-const EXTENSION_ID = 'flowguard.flowguard';
 const BLOCKED = 'dlp/blocked-connector';
-const DROPBOX_FLOW = 'ContosoExpenses/src/Workflows/BackupreceiptstoDropbox-*.json';
-/** Where "Create_file_in_Dropbox" starts in that sample, 0-based, as the CLI reports it (90:9). */
-const DROPBOX_ACTION = new vscode.Position(89, 8);
-
-function samplesFolder(): vscode.WorkspaceFolder {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the editor was started without a folder; open samples/');
-  assert.equal(folder.uri.path.split('/').pop(), 'samples', `opened ${folder.uri.toString()}, expected samples/`);
-  return folder;
-}
-
-async function openDropboxFlow(): Promise<vscode.TextEditor> {
-  const [file] = await vscode.workspace.findFiles(new vscode.RelativePattern(samplesFolder(), DROPBOX_FLOW));
-  assert.ok(file, `no ${DROPBOX_FLOW} in samples/`);
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
-}
 
 describe('FlowGuard in VS Code', () => {
   let editor: vscode.TextEditor;

@@ -8,12 +8,20 @@ import {
   IPCMessageReader,
   IPCMessageWriter,
   PublishDiagnosticsNotification,
+  RegistrationRequest,
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
+  WorkDoneProgressCreateRequest,
+  type ClientCapabilities,
   type Diagnostic,
   type MessageConnection,
   type PublishDiagnosticsParams,
+  type Registration,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
 } from 'vscode-languageserver/node';
 import { ROOT } from '../../helpers/fixtures';
 
@@ -28,6 +36,21 @@ interface Waiter {
 /** How long a test waits for an expected publication before failing with what did arrive. */
 const DEADLINE_MS = 20_000;
 
+export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
+
+/** One server-initiated progress: every $/progress value sent with the token, in order. */
+export interface ProgressRun {
+  token: string | number;
+  values: ProgressValue[];
+}
+
+export interface InitializeOptions {
+  /** Advertise window.workDoneProgress, so the server reports progress. */
+  progress?: boolean;
+  /** Advertise dynamic registration of file watchers. */
+  dynamicWatchers?: boolean;
+}
+
 /**
  * The bundled server (dist/server.js) in a child process, spoken to as an editor would: over
  * stdio, or over Node IPC as VS Code's client does. Waits are for published events, never for time.
@@ -35,6 +58,9 @@ const DEADLINE_MS = 20_000;
 export class ServerProcess {
   private readonly waiters = new Set<Waiter>();
   private readonly latest = new Map<string, Diagnostic[]>();
+  private readonly progressWaiters = new Set<{ title: string; resolve(run: ProgressRun): void }>();
+  readonly progress: ProgressRun[] = [];
+  readonly registrations: Registration[] = [];
   readonly stderr: string[] = [];
 
   private constructor(readonly child: ChildProcess, readonly connection: MessageConnection) {
@@ -46,6 +72,20 @@ export class ServerProcess {
           waiter.resolve(params.diagnostics);
         }
       }
+    });
+    connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+      const run: ProgressRun = { token, values: [] };
+      this.progress.push(run);
+      connection.onProgress(WorkDoneProgress.type, token, (value) => {
+        run.values.push(value);
+        const begin = run.values[0];
+        if (value.kind !== 'end' || begin?.kind !== 'begin') return;
+        for (const waiter of [...this.progressWaiters]) {
+          if (waiter.title !== begin.title) continue;
+          this.progressWaiters.delete(waiter);
+          waiter.resolve(run);
+        }
+      });
     });
     child.stderr?.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString('utf8')));
     connection.listen();
@@ -61,17 +101,50 @@ export class ServerProcess {
     return new ServerProcess(child, createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child)));
   }
 
-  async initialize(rootPath: string, rootUri: string): Promise<void> {
+  async initialize(rootPath: string, rootUri: string, options: InitializeOptions = {}): Promise<void> {
+    const capabilities: ClientCapabilities = {
+      textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
+      workspace: { didChangeWatchedFiles: { dynamicRegistration: options.dynamicWatchers === true } },
+    };
+    if (options.progress) capabilities.window = { workDoneProgress: true };
+    // A server may register watchers once initialized; a client accepts by answering.
+    this.connection.onRequest(RegistrationRequest.type, ({ registrations }) => {
+      this.registrations.push(...registrations);
+    });
     await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: path.basename(rootPath) }],
-      capabilities: {
-        textDocument: { publishDiagnostics: { relatedInformation: true, codeDescriptionSupport: true, dataSupport: true } },
-        workspace: { didChangeWatchedFiles: { dynamicRegistration: false } },
-      },
+      capabilities,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
+  }
+
+  /**
+   * Resolves with the first progress titled `title` to end after this call. Call it before what
+   * starts the work, as for diagnostics.
+   */
+  progressEnded(title: string): Promise<ProgressRun> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.progressWaiters.delete(waiter);
+        reject(new Error(`No progress '${title}' ended within ${DEADLINE_MS} ms; seen: ${JSON.stringify(this.progress)}\nserver stderr: ${this.stderr.join('')}`));
+      }, DEADLINE_MS);
+      const waiter = {
+        title,
+        resolve: (run: ProgressRun) => {
+          clearTimeout(timer);
+          resolve(run);
+        },
+      };
+      this.progressWaiters.add(waiter);
+    });
+  }
+
+  /** Like diagnostics(), but also satisfied by what was published for `uri` before the call. */
+  published(uri: string, accept: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+    const latest = this.latest.get(uri);
+    return latest && accept(latest) ? Promise.resolve(latest) : this.diagnostics(uri, accept);
   }
 
   /**

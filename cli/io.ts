@@ -1,0 +1,7 @@
+export interface CliIO {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether standard output is a terminal that shows colours. */
+  colorDefault: boolean;
+}

@@ -1,0 +1,66 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { RuleSetting } from '../core/config/types';
+import { UsageError } from './errors';
+
+// Options every command that lints shares: they decide what is linted and against which
+// policies, so `flowguard`, `review`, `baseline` and `connectors` read them alike.
+export const PROJECT_OPTIONS = {
+  policy: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  environment: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+export interface ProjectArgs {
+  paths: string[];
+  policies: string[];
+  config?: string;
+  environment?: string;
+  rules: Record<string, RuleSetting>;
+}
+
+const SETTINGS = new Set(['off', 'info', 'warning', 'error']);
+
+function parseRule(text: string, into: Record<string, RuleSetting>, usage: string): void {
+  const eq = text.lastIndexOf('=');
+  const id = text.slice(0, eq).trim();
+  const setting = text.slice(eq + 1).trim();
+  if (eq <= 0 || !SETTINGS.has(setting)) throw new UsageError(`--rule expects ID=off|info|warning|error, got "${text}".`, usage);
+  into[id] = setting as RuleSetting;
+}
+
+/** parseArgs with positionals, its errors turned into usage errors that print `usage`. */
+export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
+  } catch (error) {
+    throw new UsageError((error as Error).message, usage);
+  }
+}
+
+interface ProjectValues {
+  policy?: string[];
+  config?: string;
+  environment?: string;
+  rule?: string[];
+}
+
+export function projectArgs(values: ProjectValues, positionals: string[], usage: string): ProjectArgs {
+  const rules: Record<string, RuleSetting> = {};
+  for (const r of values.rule ?? []) parseRule(r, rules, usage);
+  return {
+    paths: positionals.length > 0 ? positionals : ['.'],
+    policies: values.policy ?? [],
+    config: values.config,
+    environment: values.environment,
+    rules,
+  };
+}
+
+/** `--format` checked against the names a command knows. */
+export function formatArg<T extends string>(value: string | undefined, names: readonly T[], usage: string): T {
+  const format = (value ?? names[0]) as T;
+  if (!names.includes(format)) throw new UsageError(`--format must be one of ${names.join(', ')}, got "${value}".`, usage);
+  return format;
+}

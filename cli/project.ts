@@ -1,0 +1,64 @@
+import * as path from 'node:path';
+import { unknownRuleErrors } from '../core/config/rule-ids';
+import { lintWorkspace } from '../core/engine/lint-workspace';
+import type { LintResult } from '../core/engine/result';
+import { ignoreMatcher } from '../core/project/glob';
+import { loadProject, type Project } from '../core/project/load';
+import type { Workspace } from '../core/workspace/collector';
+import { loadPaths } from '../core/workspace/load-paths';
+import { allRules } from '../rules';
+import type { ProjectArgs } from './options';
+import { UsageError } from './errors';
+
+const KNOWN_RULES = new Set(allRules.map((r) => r.meta.id));
+
+function checkRuleIds(ids: string[], where: string): void {
+  const unknown = ids.filter((id) => !KNOWN_RULES.has(id));
+  if (unknown.length > 0) throw new UsageError(`Unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} in ${where}. Rules: ${[...KNOWN_RULES].join(', ')}.`);
+}
+
+/** flowguard.json (found from the first path, or --config) and its policies, with every rule id checked. */
+export async function loadCliProject(args: ProjectArgs, cwd: string): Promise<Project> {
+  checkRuleIds(Object.keys(args.rules), '--rule');
+  const project = await loadProject({
+    cwd,
+    configFile: args.config,
+    searchFrom: path.resolve(cwd, args.paths[0] ?? '.'),
+    policies: args.policies,
+    environment: args.environment,
+  });
+  const [first] = unknownRuleErrors(project.config, KNOWN_RULES);
+  if (first) throw first;
+  return project;
+}
+
+export interface LintPathsOptions {
+  /** --rule ID=severity. */
+  overrides?: ProjectArgs['rules'];
+  /** --no-suppressions. */
+  ignoreSuppressions?: boolean;
+  /** Paths to leave out besides the configuration's ignore globs (absolute paths in, true to skip). */
+  alsoIgnore?: (absPath: string) => boolean;
+  /** Maps a path read from disk to the path the configuration's ignore globs should judge (review reads a copy). */
+  configPath?: (absPath: string) => string;
+}
+
+export interface Linted {
+  ws: Workspace;
+  result: LintResult;
+}
+
+/** Loads `paths` (relative to `cwd`), leaving out what the configuration ignores. */
+export async function loadWorkspace(project: Project, paths: string[], cwd: string, options: LintPathsOptions = {}): Promise<Workspace> {
+  const configured = ignoreMatcher(project.config.root, project.config.ignore);
+  const toConfigPath = options.configPath ?? ((p: string) => p);
+  const ignore = (abs: string): boolean => (configured?.(toConfigPath(abs)) ?? false) || (options.alsoIgnore?.(abs) ?? false);
+  return loadPaths(paths, { cwd, ignore, maxFiles: 200_000 });
+}
+
+/** Loads `paths` (relative to `cwd`) and lints them against the project. */
+export async function lintPaths(project: Project, paths: string[], cwd: string, options: LintPathsOptions = {}): Promise<Linted> {
+  const ws = await loadWorkspace(project, paths, cwd, options);
+  const result = lintWorkspace(ws, project, allRules, { overrides: options.overrides, ignoreSuppressions: options.ignoreSuppressions });
+  return { ws, result };
+}

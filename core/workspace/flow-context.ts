@@ -1,0 +1,41 @@
+import type { JsonDocument } from '../artifacts/json';
+import { buildFlow, classifyFlowDocument } from '../model/flow';
+import type { Flow, Solution } from '../model/types';
+import type { FlowNames } from './flow-entry';
+
+/** What the loader knew about a flow beyond its own text: the solution around it and the names it gave. */
+export interface FlowContext {
+  solution?: Solution;
+  names: FlowNames;
+}
+
+// Kept beside the Flow rather than on it, so the model stays what the text and solution say.
+const contexts = new WeakMap<Flow, FlowContext>();
+
+export function rememberContext(flow: Flow, context: FlowContext): void {
+  contexts.set(flow, context);
+}
+
+export function contextOf(flow: Flow): FlowContext {
+  return contexts.get(flow) ?? { solution: flow.solution, names: {} };
+}
+
+/**
+ * The flow in `doc` (an editor buffer of a file a workspace load read), built as the loader
+ * built it: with the same solution's connection references and the same names, so the editor
+ * and the CLI agree on it. Undefined when the text is no longer a cloud flow.
+ */
+export function rebuildFlow(doc: JsonDocument, context?: FlowContext): Flow | undefined {
+  const found = classifyFlowDocument(doc);
+  if (found.kind !== 'cloud-flow') return undefined;
+  const flow = buildFlow(doc, found, context?.solution, context?.names);
+  if (context) rememberContext(flow, context);
+  return flow;
+}
+
+/** Equal for two contexts that build the same flow from the same text: same names, same connection references. */
+export function contextKey(context: FlowContext | undefined): string {
+  if (!context) return '';
+  const references = [...(context.solution?.connectionReferences ?? new Map()).values()].map((r) => [r.logicalName, r.connectorId, r.apiId]);
+  return JSON.stringify([context.solution?.path, references, context.names.displayName, context.names.id]);
+}
