@@ -21,7 +21,8 @@ export class FileDiagnostics {
   constructor(private readonly options: DiagnosticOptions) {}
 
   findings(findings: readonly Finding[]): void {
-    for (const finding of findings) this.add(finding.file, findingDiagnostic(finding, this.options));
+    // Suppressed findings are accepted decisions: the editor, like stylish and JSON, leaves them out.
+    for (const finding of findings) if (!finding.suppressed) this.add(finding.file, findingDiagnostic(finding, this.options));
   }
 
   problems(problems: readonly Unreadable[], code: FileProblemCode): void {

@@ -46,10 +46,25 @@ export function enclosingLoops(step: Step): Step[] {
   return loops;
 }
 
-/** Steps in the same container as `step` (same parent and branch), `step` included. */
+const containers = new WeakMap<Flow, Map<Step | Flow, Map<string, Step[]>>>();
+
+/** Steps in the same container as `step` (same parent and branch), `step` included; grouped once per flow. */
 export function siblings(flow: Flow, step: Step): Step[] {
-  const pool = step.parent ? step.parent.children : step.kind === 'trigger' ? flow.triggers : flow.actions;
-  return pool.filter((s) => s.branch === step.branch);
+  let byParent = containers.get(flow);
+  if (!byParent) {
+    byParent = new Map();
+    for (const s of flow.steps) {
+      const parent: Step | Flow = s.parent ?? flow;
+      const key = `${s.kind}:${s.branch ?? ''}`;
+      let byBranch = byParent.get(parent);
+      if (!byBranch) byParent.set(parent, (byBranch = new Map()));
+      const list = byBranch.get(key);
+      if (list) list.push(s);
+      else byBranch.set(key, [s]);
+    }
+    containers.set(flow, byParent);
+  }
+  return byParent.get(step.parent ?? flow)?.get(`${step.kind}:${step.branch ?? ''}`) ?? [];
 }
 
 /** Levenshtein distance, for "did you mean" hints on short names. */

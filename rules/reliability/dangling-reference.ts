@@ -11,13 +11,14 @@ function hint(name: string, candidates: Iterable<string>): string {
 
 function checkReference(ctx: LintContext, step: Step | undefined, ref: FlowReference): void {
   const names = flowNames(ctx.flow);
-  const allSteps = ctx.flow.steps.map((s) => s.name);
+  // Only computed when a hint is needed: most references resolve.
+  const allSteps = (): string[] => ctx.flow.steps.map((s) => s.name);
   const where = step ? `In '${step.name}', ` : 'In the flow outputs, ';
   const report = (message: string, kind: string, name: string): void =>
     ctx.report({ span: ref.span, step, message: where + message, data: { kind, name } });
   if (ref.kind === 'action') {
     if (!names.steps.has(ref.name.toLowerCase())) {
-      report(`${ref.fn}('${ref.name}') names no action of this flow, so the expression fails at run time.${hint(ref.name, allSteps)}`, 'action', ref.name);
+      report(`${ref.fn}('${ref.name}') names no action of this flow, so the expression fails at run time.${hint(ref.name, allSteps())}`, 'action', ref.name);
     }
   } else if (ref.kind === 'variable') {
     if (!names.variables.has(ref.name.toLowerCase())) {
@@ -70,10 +71,10 @@ export default defineRule({
       for (const ref of set.references) checkReference(ctx, set.step, ref);
       const step = set.step;
       checkVariableWriter(ctx, step);
-      const here = siblings(ctx.flow, step);
       for (const after of step.runAfter) {
-        if (here.some((s) => s.name.toLowerCase() === after.action.toLowerCase() && s !== step)) continue;
         const elsewhere = flowNames(ctx.flow).steps.get(after.action.toLowerCase());
+        if (elsewhere && elsewhere !== step && elsewhere.parent === step.parent && elsewhere.branch === step.branch && elsewhere.kind === step.kind) continue;
+        const here = siblings(ctx.flow, step);
         ctx.report({
           node: after.node,
           step,
