@@ -45,10 +45,10 @@ export function registerConnectorsView(provider: ConnectorsTreeProvider, state: 
     provider.onDidChangeState((value) => void showState(value)),
     vscode.commands.registerCommand(VIEW_COMMANDS.groupByConnector, () => group('connector')),
     vscode.commands.registerCommand(VIEW_COMMANDS.groupByFlow, () => group('flow')),
-    vscode.commands.registerCommand(VIEW_COMMANDS.refresh, () => {
+    vscode.commands.registerCommand(VIEW_COMMANDS.refresh, async () => {
       provider.invalidate();
-      // The view asks for the new top level itself; this shows its progress bar meanwhile.
-      return vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => provider.getChildren());
+      // The view asks for the new top level too and shares this request; the progress bar shows meanwhile.
+      await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => provider.getChildren());
     }),
     vscode.commands.registerCommand(VIEW_COMMANDS.openFlow, (node: FlowNode) => vscode.commands.executeCommand(OPEN_LOCATION, node.flow.file)),
   ];
