@@ -12,6 +12,11 @@ const documents = new TextDocuments(TextDocument);
 const log = (message: string): void => connection.console.error(message);
 let session: Session | undefined;
 
+/** Settings only choose when to lint, never what is reported. */
+function runModeOf(value: unknown): 'onType' | 'onSave' {
+  return value === 'onSave' ? 'onSave' : 'onType';
+}
+
 connection.onInitialize((params) => {
   session = new Session({
     documents,
@@ -22,6 +27,7 @@ connection.onInitialize((params) => {
     related: params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
     client: params.capabilities,
   });
+  session.runMode = runModeOf((params.initializationOptions as { run?: unknown } | undefined)?.run);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -37,6 +43,12 @@ documents.onDidChangeContent(guarded(log, 'didChange', (e) => session?.changed(e
 documents.onDidClose(guarded(log, 'didClose', (e) => session?.closed(e.document)));
 documents.onDidSave(guarded(log, 'didSave', (e) => session?.saved(e.document)));
 connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', (p) => session?.filesChanged(p.changes)));
+connection.onDidChangeConfiguration(
+  guarded(log, 'didChangeConfiguration', (p) => {
+    const run = (p.settings as { flowguard?: { run?: unknown } } | undefined)?.flowguard?.run;
+    if (session && run !== undefined) session.runMode = runModeOf(run);
+  }),
+);
 connection.onShutdown(() => session?.shutdown());
 registerFeatures(connection, () => session, log);
 registerCodeActions(connection, documents, () => session, log);

@@ -106,12 +106,21 @@ export class Session {
     if (file && isJson(document)) this.open.set(file, document.uri);
   }
 
+  /** The `flowguard.run` setting: lint as the maker types (default) or only when a file is saved. */
+  runMode: 'onType' | 'onSave' = 'onType';
+  private readonly lintedOnce = new Set<string>();
+
   changed(document: TextDocument): void {
-    if (isJson(document)) this.debouncer.schedule(document.uri, guarded(this.logError, 'linting', () => this.lint(document.uri)));
+    if (!isJson(document)) return;
+    // Opening a document counts as its first change: it is linted once however the setting reads.
+    if (this.runMode === 'onSave' && this.lintedOnce.has(document.uri)) return;
+    this.lintedOnce.add(document.uri);
+    this.debouncer.schedule(document.uri, guarded(this.logError, 'linting', () => this.lint(document.uri)));
   }
 
   closed(document: TextDocument): void {
     this.debouncer.cancel(document.uri);
+    this.lintedOnce.delete(document.uri);
     this.flows.delete(document.uri);
     this.lintedWith.delete(document.uri);
     this.documentFlows.forget(document.uri);
@@ -125,6 +134,7 @@ export class Session {
   saved(document: TextDocument): void {
     const file = pathOfUri(document.uri);
     if (!file) return;
+    if (this.runMode === 'onSave' && isJson(document)) this.debouncer.schedule(document.uri, guarded(this.logError, 'linting', () => this.lint(document.uri)));
     if (path.basename(file) === CONFIG_FILE || this.projects.isInput(file)) this.invalidate([{ file, change: 'changed' }]);
     // A client that lets us register a watcher reports the save as a file change too; one pass is enough.
     if (this.client.workspace?.didChangeWatchedFiles?.dynamicRegistration !== true) this.workspace.changed([{ file, change: 'changed' }]);
