@@ -43,8 +43,12 @@ function hasPath(dir: string, ...parts: string[]): boolean {
 }
 
 /** pac's Other/Solution.xml, a raw solution's solution.xml beside customizations.xml, or a legacy package. */
-function isExportRoot(dir: string): boolean {
-  return hasPath(dir, 'Other', 'Solution.xml') || (hasPath(dir, 'solution.xml') && hasPath(dir, 'customizations.xml')) || hasPath(dir, 'Microsoft.Flow', 'flows', 'manifest.json');
+function isExportRoot(dir: string, memo: Map<string, boolean>): boolean {
+  const known = memo.get(dir);
+  if (known !== undefined) return known;
+  const found = hasPath(dir, 'Other', 'Solution.xml') || (hasPath(dir, 'solution.xml') && hasPath(dir, 'customizations.xml')) || hasPath(dir, 'Microsoft.Flow', 'flows', 'manifest.json');
+  memo.set(dir, found);
+  return found;
 }
 
 function within(child: string, parent: string): boolean {
@@ -53,10 +57,10 @@ function within(child: string, parent: string): boolean {
 }
 
 /** The nearest folder at or above the file's that holds an unpacked export, not climbing above `top`. */
-function exportRootOf(absFile: string, top: string): string | undefined {
+function exportRootOf(absFile: string, top: string, memo: Map<string, boolean>): string | undefined {
   let dir = path.dirname(absFile);
   for (;;) {
-    if (isExportRoot(dir)) return dir;
+    if (isExportRoot(dir, memo)) return dir;
     const parent = path.dirname(dir);
     if (parent === dir || !within(parent, top)) return undefined;
     dir = parent;
@@ -78,10 +82,12 @@ export function hookTargets(paths: string[], cwd: string): HookTargets {
   const roots = new Set<string>();
   const looseDirs = new Set<string>();
   const named = new Set<string>();
+  // Many staged files share their folders: each folder is looked at once.
+  const memo = new Map<string, boolean>();
   for (const { abs } of existing.filter((p) => p.file === true)) {
     named.add(abs);
     if (folders.some((folder) => within(abs, folder))) continue;
-    const root = exportRootOf(abs, within(abs, cwd) ? cwd : path.dirname(abs));
+    const root = exportRootOf(abs, within(abs, cwd) ? cwd : path.dirname(abs), memo);
     if (root) roots.add(root);
     else looseDirs.add(path.dirname(abs));
   }

@@ -1,5 +1,6 @@
+import * as path from 'node:path';
+import { CliError, UsageError } from '../errors';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from '../exit-code';
-import { UsageError } from '../errors';
 import type { CliIO } from '../io';
 import { formatArg, parseCommandLine, PROJECT_OPTIONS, projectArgs } from '../options';
 import { writeReport } from '../output';
@@ -9,7 +10,7 @@ import { formatReviewJson } from '../review/format-json';
 import { formatReviewMarkdown } from '../review/format-markdown';
 import { formatReviewStylish } from '../review/format-stylish';
 import { repositoryRoot } from '../review/git';
-import { lintBase } from '../review/sides';
+import { exists, lintBase } from '../review/sides';
 import { reviewTotals } from '../review/summary';
 
 export const REVIEW_FORMATS = ['stylish', 'json', 'markdown'] as const;
@@ -59,7 +60,12 @@ export async function reviewCommand(argv: string[], io: CliIO): Promise<number> 
   const root = await repositoryRoot(io.cwd);
   const project = await loadCliProject(args, io.cwd);
   const base = await lintBase(project, args, io.cwd, root, v.base);
-  const head = await lintPaths(project, args.paths, io.cwd, { overrides: args.rules });
+  // A path the change deletes is only in the base: all its flows are removed.
+  const inWorkTree = await Promise.all(args.paths.map((p) => exists(path.resolve(io.cwd, p))));
+  const nowhere = args.paths.find((p, i) => !inWorkTree[i] && base.absent.includes(p));
+  if (nowhere !== undefined) throw new CliError(`${nowhere}: no such file or folder, in the work tree or at ${v.base}.`);
+  const headPaths = args.paths.filter((_, i) => inWorkTree[i]);
+  const head = await lintPaths(project, headPaths, io.cwd, { overrides: args.rules });
   const report = compareSides(base.linted, head, project.applicable, { ref: v.base, commit: base.commit });
 
   const color = v['no-color'] ? false : (v.color ?? (io.colorDefault && !v.output));

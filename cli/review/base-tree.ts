@@ -2,7 +2,8 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CliError } from '../errors';
-import { listFiles, readBlobs } from './git';
+import { readBlobs } from './cat-file';
+import { listFiles } from './git';
 
 /** The files the loaders read; everything else in the revision is left in git. */
 const EXPORT_FILE = /\.(json|xml|zip)$/i;

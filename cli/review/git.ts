@@ -1,11 +1,15 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { CliError } from '../errors';
 
 // Every git call passes its arguments as a list, never through a shell, and revisions are
 // checked with --end-of-options, so a REF or PATH from the command line is only ever data.
 
 /** GIT_LITERAL_PATHSPECS: a PATH is a path, not a pattern; no pager, no prompts. */
-const GIT_ENV = { ...process.env, GIT_LITERAL_PATHSPECS: '1', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' };
+export const GIT_ENV = { ...process.env, GIT_LITERAL_PATHSPECS: '1', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' };
+
+export function gitMissing(): CliError {
+  return new CliError('flowguard review needs git, and git was not found on the PATH.');
+}
 
 export class GitFailed extends Error {
   constructor(readonly code: number | string | undefined, readonly stderr: string, message: string) {
@@ -18,7 +22,7 @@ export function git(args: string[], cwd: string): Promise<Buffer> {
     execFile('git', args, { cwd, env: GIT_ENV, encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {
       if (!error) return resolve(stdout);
       const code = (error as NodeJS.ErrnoException).code ?? undefined;
-      if (code === 'ENOENT') return reject(new CliError('flowguard review needs git, and git was not found on the PATH.'));
+      if (code === 'ENOENT') return reject(gitMissing());
       reject(new GitFailed(code, stderr.toString('utf8').trim(), `git ${args[0] ?? ''} failed: ${stderr.toString('utf8').trim() || error.message}`));
     });
   });
@@ -67,56 +71,4 @@ export async function listFiles(root: string, commit: string, paths: string[]): 
     if (type === 'blob' && mode !== undefined && REGULAR_FILE.has(mode) && oid) entries.push({ path: record.slice(tab + 1), oid });
   }
   return entries;
-}
-
-/**
- * Reads blobs through one `git cat-file --batch`, calling `onBlob` with each in the order asked
- * for, so a large base revision is streamed to disk rather than held in memory.
- */
-export function readBlobs(root: string, oids: string[], onBlob: (index: number, content: Buffer) => Promise<void>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: root, env: GIT_ENV, stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true });
-    let pending: Buffer = Buffer.alloc(0);
-    let index = 0;
-    let expected: number | undefined;
-    let writing: Promise<void> = Promise.resolve();
-    let stderr = '';
-    let failed = false;
-    const fail = (error: Error): void => {
-      if (failed) return;
-      failed = true;
-      child.kill();
-      reject(error);
-    };
-    child.on('error', (error) => fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? new CliError('flowguard review needs git, and git was not found on the PATH.') : error));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.stdout.on('data', (chunk: Buffer) => {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      for (;;) {
-        if (expected === undefined) {
-          const newline = pending.indexOf(10);
-          if (newline < 0) return;
-          const header = pending.subarray(0, newline).toString('utf8').split(' ');
-          if (header[1] !== 'blob') return fail(new GitFailed(undefined, stderr, `git cat-file could not read ${header[0] ?? 'an object'}: ${header.slice(1).join(' ')}`));
-          expected = Number(header[2]);
-          pending = pending.subarray(newline + 1);
-        }
-        if (pending.length < expected + 1) return;
-        const content = Buffer.from(pending.subarray(0, expected));
-        pending = pending.subarray(expected + 1);
-        expected = undefined;
-        const at = index++;
-        writing = writing.then(() => onBlob(at, content));
-        writing.catch(fail);
-      }
-    });
-    child.on('close', (code) => {
-      if (failed) return;
-      if (code !== 0) return fail(new GitFailed(code ?? undefined, stderr, `git cat-file failed: ${stderr.trim()}`));
-      if (index !== oids.length) return fail(new GitFailed(undefined, stderr, `git cat-file returned ${index} of ${oids.length} files.`));
-      writing.then(() => resolve(), fail);
-    });
-    child.stdin.on('error', (error) => fail(error));
-    child.stdin.end(oids.length > 0 ? `${oids.join('\n')}\n` : '');
-  });
 }

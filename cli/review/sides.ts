@@ -12,7 +12,7 @@ function inside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-async function exists(abs: string): Promise<boolean> {
+export async function exists(abs: string): Promise<boolean> {
   return fs.stat(abs).then(
     () => true,
     () => false,
@@ -22,6 +22,8 @@ async function exists(abs: string): Promise<boolean> {
 export interface BaseSide {
   linted: Linted;
   commit: string;
+  /** The paths given that the base revision does not have. */
+  absent: string[];
 }
 
 /**
@@ -43,16 +45,18 @@ export async function lintBase(project: Project, args: ProjectArgs, workCwd: str
     const baseCwd = path.join(tree.dir, path.relative(root, cwd));
     await fs.mkdir(baseCwd, { recursive: true });
     const present: string[] = [];
-    for (const repoPath of repoPaths) {
+    const absent: string[] = [];
+    for (const [i, repoPath] of repoPaths.entries()) {
       // A path the change creates has no base; everything in it is new.
       const abs = path.join(tree.dir, repoPath);
       if (await exists(abs)) present.push(path.relative(baseCwd, abs) || '.');
+      else absent.push(args.paths[i]!);
     }
     const linted = await lintPaths(project, present, baseCwd, {
       overrides: args.rules,
       configPath: (abs) => path.join(root, path.relative(tree.dir, abs)),
     });
-    return { linted: { ws: linted.ws, result: { ...linted.result, unreadable: [], notices: [] } }, commit };
+    return { linted: { ws: linted.ws, result: { ...linted.result, unreadable: [], notices: [] } }, commit, absent };
   } finally {
     await tree.remove();
   }

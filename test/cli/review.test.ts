@@ -148,6 +148,23 @@ describe('cli: review', function () {
     }
   });
 
+  it('treats a path the change deletes as removed flows, and refuses a path that exists on neither side', async () => {
+    const zip = 'samples/HelpdeskTickets_1_0_0_1.zip';
+    const aside = path.join(repo, '..', `${path.basename(repo)}-aside.zip`);
+    renameSync(path.join(repo, zip), aside);
+    try {
+      const run = await cli(['review', '--base', 'HEAD', zip, '--format', 'json'], repo);
+      assert.equal(run.code, 0, run.stderr);
+      const review = JSON.parse(run.stdout) as ReviewJson;
+      assert.deepEqual(review.flows.map((f) => [f.status, f.flow]), [['removed', 'Create ticket from email'], ['removed', 'Escalate ticket']]);
+    } finally {
+      renameSync(aside, path.join(repo, zip));
+    }
+    const nowhere = await cli(['review', '--base', 'HEAD', 'samples/nope'], repo);
+    assert.equal(nowhere.code, 2);
+    assert.equal(nowhere.stderr, 'flowguard: samples/nope: no such file or folder, in the work tree or at HEAD.\n');
+  });
+
   it('exits 2 naming the revision that does not exist, or saying there is no repository', async () => {
     const missing = await cli(['review', '--base', 'origin/nope', 'samples'], repo);
     assert.equal(missing.code, 2);

@@ -36,6 +36,10 @@ describe('sarif formatter against the SARIF Multitool', () => {
         writeFileSync(file, formatters.sarif(result, OPTIONS));
         return file;
       });
+      // With a baseline in use: baselineState on every result.
+      const baselined = path.join(dir, 'baselined.sarif');
+      writeFileSync(baselined, formatters.sarif(base, { ...OPTIONS, baselined: new Set([base.findings[1]!]) }));
+      files.push(baselined);
       // And what users upload: the bundled CLI's report on the samples (zip entries included).
       const samples = path.join(dir, 'samples.sarif');
       const cli = bundledCli(['samples', '--format', 'sarif', '--output', samples], ROOT);
