@@ -1,5 +1,6 @@
 import { items, prop, str } from '../artifacts/json';
 import { collectExpressions, type FlowReference } from '../expressions';
+import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
 import { enclosingLoops, flowNames } from './names';
 
@@ -107,13 +108,4 @@ export class DataFlow {
   }
 }
 
-const cache = new WeakMap<Flow, DataFlow>();
-
-export function dataFlow(flow: Flow): DataFlow {
-  let found = cache.get(flow);
-  if (!found) {
-    found = new DataFlow(flow);
-    cache.set(flow, found);
-  }
-  return found;
-}
+export const dataFlow: (flow: Flow) => DataFlow = perFlow((flow) => new DataFlow(flow));

@@ -1,4 +1,5 @@
 import { items, prop, str, type JsonNode } from '../artifacts/json';
+import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
 
 /** What a flow declares by name: its steps, its variables and its parameters. */
@@ -10,16 +11,7 @@ export interface FlowNames {
   parameters: ReadonlySet<string>;
 }
 
-const cache = new WeakMap<Flow, FlowNames>();
-
-export function flowNames(flow: Flow): FlowNames {
-  let names = cache.get(flow);
-  if (!names) {
-    names = collect(flow);
-    cache.set(flow, names);
-  }
-  return names;
-}
+export const flowNames: (flow: Flow) => FlowNames = perFlow(collect);
 
 function collect(flow: Flow): FlowNames {
   const steps = new Map<string, Step>();

@@ -1,3 +1,4 @@
+import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
 import { isVariableWriter, variablesWritten } from './dataflow';
 
@@ -128,13 +129,4 @@ export class ReachingWrites {
   }
 }
 
-const cache = new WeakMap<Flow, ReachingWrites>();
-
-export function reachingWrites(flow: Flow): ReachingWrites {
-  let found = cache.get(flow);
-  if (!found) {
-    found = new ReachingWrites(flow);
-    cache.set(flow, found);
-  }
-  return found;
-}
+export const reachingWrites: (flow: Flow) => ReachingWrites = perFlow((flow) => new ReachingWrites(flow));

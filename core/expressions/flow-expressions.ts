@@ -1,4 +1,5 @@
 import { prop, type JsonNode } from '../artifacts/json';
+import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
 import type { ExpressionError } from './ast';
 import { references, type Reference } from './references';
@@ -40,17 +41,8 @@ export interface FlowExpressions {
  */
 const NOT_EVALUATED = new Set(['runAfter', 'metadata', 'description']);
 
-const cache = new WeakMap<Flow, FlowExpressions>();
-
 /** Parses every expression of a flow once; later calls with the same Flow return the same result. */
-export function collectExpressions(flow: Flow): FlowExpressions {
-  let found = cache.get(flow);
-  if (!found) {
-    found = collect(flow);
-    cache.set(flow, found);
-  }
-  return found;
-}
+export const collectExpressions: (flow: Flow) => FlowExpressions = perFlow(collect);
 
 function collect(flow: Flow): FlowExpressions {
   const text = flow.doc.source.text;
