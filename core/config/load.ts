@@ -21,7 +21,9 @@ export function parseConfig(text: string, file: string, displayPath: string): Co
   const root = doc.root;
   const config = emptyConfig(path.dirname(file));
   config.file = file;
-  config.policies = items(prop(root, 'policies')).map((n) => str(n) ?? '');
+  const policyNodes = items(prop(root, 'policies'));
+  config.policies = policyNodes.map((n) => str(n) ?? '');
+  config.policyKeys = policyNodes.map((n) => ({ source: doc.source, span: { offset: n.offset, length: n.length } }));
   config.environment = str(prop(root, 'environment'));
   config.ruleKeys = new Map();
   for (const [key, value] of entries(prop(root, 'rules'))) {

@@ -12,6 +12,8 @@ export interface Config {
   root: string;
   /** Policy paths or globs as written. */
   policies: string[];
+  /** Where each `policies` entry is written in flowguard.json, in the same order, for errors about it. */
+  policyKeys?: { source: SourceFile; span: Span }[];
   environment?: string;
   rules: Record<string, RuleSetting>;
   /** Where each rule id is written in flowguard.json, for errors about it. */

@@ -4,6 +4,8 @@ import { decodeText } from '../artifacts/decode';
 import { displayPath } from '../artifacts/paths';
 import { ArtifactError } from '../artifacts/source';
 import { ConfigError } from '../config/errors';
+import type { SourceFile } from '../artifacts/source';
+import type { Span } from '../text/range';
 import { findConfig } from '../config/find';
 import { loadConfig } from '../config/load';
 import { emptyConfig, type Config } from '../config/types';
@@ -59,14 +61,29 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   if (options.environment) config.environment = options.environment;
 
   const files: string[] = [];
-  for (const pattern of config.policies) {
+  const writtenAt = new Map<string, { source: SourceFile; span: Span }>();
+  for (const [index, pattern] of config.policies.entries()) {
     const matched = await expandGlob(config.root, pattern);
-    if (matched.length === 0) throw new ConfigError(displayPath(configFile ?? options.cwd, options.cwd), `No DLP policy file matches "${pattern}".`);
+    const at = config.policyKeys?.[index];
+    if (matched.length === 0) {
+      const message = `No DLP policy file matches "${pattern}" (relative to ${displayPath(config.root, options.cwd)}).`;
+      throw at ? new ConfigError(at.source.path, message, at.span, at.source) : new ConfigError(displayPath(configFile ?? options.cwd, options.cwd), message);
+    }
+    if (at) for (const file of matched) if (!writtenAt.has(file)) writtenAt.set(file, at);
     files.push(...matched);
   }
   for (const given of options.policies ?? []) files.push(path.resolve(options.cwd, given));
   const unique = [...new Set(files)];
   const policies: DlpPolicy[] = [];
-  for (const file of unique) policies.push(...(await readPolicyFile(file, options.cwd)));
+  for (const file of unique) {
+    try {
+      policies.push(...(await readPolicyFile(file, options.cwd)));
+    } catch (error) {
+      // A policy that cannot be read at all is reported where flowguard.json names it.
+      const at = writtenAt.get(file);
+      if (error instanceof ConfigError && !error.source && at) throw new ConfigError(at.source.path, error.message, at.span, at.source);
+      throw error;
+    }
+  }
   return { config, policies, applicable: selectPolicies(policies, config.environment), policyFiles: unique };
 }

@@ -75,6 +75,18 @@ describe('cli', () => {
     assert.match(run.stderr, /^flowguard: flowguard\.json:3:39: "rules\.dlp\/blocked-connector" must be one of off, info, warning, error\./);
   });
 
+  it('names the line in flowguard.json of a policy that is missing or matches nothing', async () => {
+    const dir = make();
+    writeFileSync(path.join(dir, 'flowguard.json'), '{\n  "policies": [\n    "dlp/*.json"\n  ]\n}\n');
+    const glob = await cli(['flows'], dir);
+    assert.equal(glob.code, 2);
+    assert.match(glob.stderr, /^flowguard: flowguard\.json:3:5: No DLP policy file matches "dlp\/\*\.json"/);
+    writeFileSync(path.join(dir, 'flowguard.json'), '{\n  "policies": [\n    "dlp/tenant.json"\n  ]\n}\n');
+    const missing = await cli(['flows'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^flowguard: flowguard\.json:3:5: Cannot read DLP policy dlp\/tenant\.json: no such file\./);
+  });
+
   it('stops with exit 2 on a policy that does not validate', async () => {
     const dir = make({ policies: ['bad.dlp.json'] });
     writeFileSync(path.join(dir, 'bad.dlp.json'), '{\n  "name": "Bad",\n  "default": "sometimes"\n}\n');
