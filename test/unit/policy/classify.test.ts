@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { sourceFromText } from '../../../core/artifacts/decode';
 import { blockingClassifications, classify, classifyAll, isBlocked } from '../../../core/policy/classify';
-import { combinedGroups } from '../../../core/policy/combine';
 import { loadPolicies } from '../../../core/policy/load';
 import type { DlpPolicy } from '../../../core/policy/types';
 
@@ -54,25 +53,3 @@ describe('policy/classify', () => {
   });
 });
 
-describe('policy/combine', () => {
-  const baseline = own('baseline', { business: ['shared_sharepointonline', 'shared_sql'], nonBusiness: ['shared_twitter'], blocked: ['Http'] });
-  const relaxed = own('relaxed', { business: ['shared_sharepointonline', 'shared_sql', 'shared_twitter'] });
-
-  it('splits each policy into Business and Non-Business, leaving Blocked out', () => {
-    const ids = ['shared_sql', '/providers/Microsoft.PowerApps/apis/shared_twitter', 'Http', 'SHARED_SQL', 'shared_dropbox'];
-    assert.deepEqual(
-      combinedGroups([baseline, relaxed], ids).map((g) => [g.policy.name, g.business, g.nonBusiness, g.mixed]),
-      [
-        ['baseline', ['shared_sql'], ['shared_twitter', 'shared_dropbox'], true],
-        ['relaxed', ['shared_sql', 'shared_twitter'], ['http', 'shared_dropbox'], true],
-      ],
-    );
-  });
-
-  it('is not mixed when every connector shares one group', () => {
-    const [groups] = combinedGroups([baseline], ['shared_sql', 'shared_sharepointonline', 'http']);
-    assert.equal(groups?.mixed, false);
-    assert.deepEqual(groups?.business, ['shared_sql', 'shared_sharepointonline']);
-    assert.deepEqual(combinedGroups([], ['shared_sql']), []);
-  });
-});
