@@ -24,6 +24,68 @@ export interface ConnectorUse {
   connectionName?: string;
   /** Where the connector is named (host, $connections expression), for pointing findings at. */
   at: JsonNode;
+  /**
+   * Set when the connector is a custom connector: the definition when the workspace holds it
+   * (linked after loading, so a flow may call a connector of another solution), else what is
+   * known of it. Undefined for Microsoft's own connectors and the built-ins.
+   */
+  custom?: CustomConnectorLink;
+}
+
+/** A step's link to a custom connector. */
+export interface CustomConnectorLink {
+  /** The connector's definition, when the workspace holds it. */
+  connector?: CustomConnector;
+  /** The logical name the flow's connection reference gives (api.logicalName), if any. */
+  logicalName?: string;
+}
+
+/** One file of a custom connector component, by its role. */
+export interface CustomConnectorFile {
+  role: 'definition' | 'connection-parameters' | 'policy-templates' | 'custom-code' | 'icon' | 'metadata';
+  /** Display path ('Sol.zip!Connector/x_openapidefinition.json'). */
+  path: string;
+}
+
+/**
+ * A custom connector carried by a solution (Connectors/ or Connector/ with
+ * <logical>_openapidefinition.json and friends). Its host decides where its calls go and, under
+ * tenant-level DLP policies, its group (see core/policy/classify.ts).
+ */
+export interface CustomConnector {
+  /** Logical (schema) name, special characters encoded: 'cre80_5Fkursy-20walut-20nbp'. */
+  logicalName: string;
+  /** The connector record's GUID (<connectorid>), which connection references name in <customconnectorid>. */
+  recordId?: string;
+  /** info.title of the definition, else the component's display name, else the logical name. */
+  title: string;
+  /**
+   * The host as the definition writes it ('api.nbp.pl'); with `hostKind` 'environment-variable'
+   * or 'expression' it is the raw text ('@environmentVariables("cat_HitlHostUrl")').
+   */
+  host?: string;
+  hostKind: 'literal' | 'environment-variable' | 'expression' | 'missing';
+  /** The environment variable's schema name when the host is one. */
+  hostVariable?: string;
+  basePath?: string;
+  /** 'https' unless the definition says otherwise. */
+  schemes: string[];
+  /** securityDefinitions types and connection parameter types: 'oauth2', 'apiKey', 'basic', ... */
+  authTypes: string[];
+  hasCustomCode: boolean;
+  /** Connector ids (short, lower-case: 'shared_cre80-5fkursy-20walut-20nbp-5f9f745961df205669') known to name it. */
+  apiNames: string[];
+  /** The OpenAPI definition, parsed with positions, when it was readable. */
+  definition?: JsonDocument;
+  /** Other JSON files of the component, parsed, for the secret rules: connection parameters, policy templates. */
+  jsonFiles: JsonDocument[];
+  /** The custom code (C#), when the component has it. */
+  customCode?: SourceFile;
+  files: CustomConnectorFile[];
+  /** Where the connector is described: its definition's root, else its XML. */
+  at: SourceRef;
+  /** The solution that carries it. */
+  solution?: Solution;
 }
 
 export type StepKind = 'trigger' | 'action';
@@ -102,6 +164,8 @@ export interface SolutionConnectionReference {
   connectorId?: string;
   apiId?: string;
   displayName?: string;
+  /** <customconnectorid><connectorid>: the GUID of the custom connector record it links to. */
+  customConnectorId?: string;
   at: SourceRef;
 }
 
@@ -139,4 +203,6 @@ export interface Solution {
   connectionReferences: Map<string, SolutionConnectionReference>;
   environmentVariables: EnvironmentVariable[];
   deploymentSettings: DeploymentSettings[];
+  /** Custom connectors the solution carries as components. */
+  customConnectors: CustomConnector[];
 }

@@ -1,12 +1,14 @@
 import type { Notice, Unreadable } from '../findings';
 import { ArtifactError } from '../artifacts/source';
-import type { DeploymentSettings, Flow, Solution } from '../model/types';
+import type { CustomConnector, DeploymentSettings, Flow, Solution } from '../model/types';
 
 /** What loading a set of paths found; filled by the loaders, read by the engine. */
 export class Workspace {
   readonly flows: Flow[] = [];
   readonly solutions: Solution[] = [];
   readonly deploymentSettings: DeploymentSettings[] = [];
+  /** Every custom connector of every solution, for linking flows to connectors of other solutions. */
+  readonly customConnectors: CustomConnector[] = [];
   readonly notices: Notice[] = [];
   readonly unreadable: Unreadable[] = [];
   files = 0;

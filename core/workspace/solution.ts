@@ -78,6 +78,7 @@ export async function loadSolution(tree: FileTree, found: SolutionRoot, ws: Work
     connectionReferences: new Map(),
     environmentVariables: [],
     deploymentSettings: [],
+    customConnectors: [],
   };
   const manifest = await readXml(tree, found.solutionXml, ws);
   if (manifest) readManifest(solution, manifest);
