@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { RuleSetting } from '../core/config/types';
+import { redactText } from '../core/secrets/redact';
 import { UsageError } from './errors';
 
 // Options every command that lints shares: they decide what is linted and against which
@@ -26,8 +27,10 @@ function parseRule(text: string, into: Record<string, RuleSetting>, usage: strin
   const eq = text.lastIndexOf('=');
   const id = text.slice(0, eq).trim();
   const setting = text.slice(eq + 1).trim();
-  if (eq <= 0 || !SETTINGS.has(setting)) throw new UsageError(`--rule expects ID=off|info|warning|error, got "${text}".`, usage);
-  into[id] = setting as RuleSetting;
+  if (eq <= 0 || !SETTINGS.has(setting)) throw new UsageError(`--rule expects ID=off|info|warning|error, got "${redactText(text)}".`, usage);
+  // An own property whatever the id: `into['__proto__'] = ...` would set the prototype instead, and
+  // the id would escape the unknown-rule check that reads Object.keys.
+  Object.defineProperty(into, id, { value: setting as RuleSetting, enumerable: true, writable: true, configurable: true });
 }
 
 /** parseArgs with positionals, its errors turned into usage errors that print `usage`. */

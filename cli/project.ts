@@ -8,13 +8,16 @@ import type { Workspace } from '../core/workspace/collector';
 import { loadPaths } from '../core/workspace/load-paths';
 import { allRules } from '../rules';
 import type { ProjectArgs } from './options';
-import { UsageError } from './errors';
+import { redactText } from '../core/secrets/redact';
+import { CliError } from './errors';
+import { visibleControls } from './format/control-text';
 
 const KNOWN_RULES = new Set(allRules.map((r) => r.meta.id));
 
 function checkRuleIds(ids: string[], where: string): void {
   const unknown = ids.filter((id) => !KNOWN_RULES.has(id));
-  if (unknown.length > 0) throw new UsageError(`Unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} in ${where}. Rules: ${[...KNOWN_RULES].join(', ')}.`);
+  // One line, without the usage text: the id is the only mistake, and the list says what is right.
+  if (unknown.length > 0) throw new CliError(`Unknown rule ${unknown.map((id) => `"${visibleControls(redactText(id))}"`).join(', ')} in ${where}. Rules: ${[...KNOWN_RULES].join(', ')}.`);
 }
 
 /** flowguard.json (found from the first path, or --config) and its policies, with every rule id checked. */

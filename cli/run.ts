@@ -1,4 +1,5 @@
 import { ArtifactError } from '../core/artifacts/source';
+import { redactText } from '../core/secrets/redact';
 import { parseCliArgs, USAGE } from './args';
 import { baselineCommand } from './commands/baseline';
 import { connectorsCommand } from './commands/connectors';
@@ -49,11 +50,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     return await (command ? command(rest, io) : lint(argv, io));
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`flowguard: ${error.message}\n\n${error.usage ?? USAGE}\n`);
+      io.stderr(`flowguard: ${redactText(error.message)}\n\n${error.usage ?? USAGE}\n`);
     } else if (error instanceof CliError) {
-      io.stderr(`flowguard: ${error.message}\n`);
+      io.stderr(`flowguard: ${redactText(error.message)}\n`);
     } else if (error instanceof ArtifactError) {
-      io.stderr(`${describeError(error)}\n`);
+      // Loaders quote what they could not read; a value may be a credential.
+      io.stderr(`${redactText(describeError(error))}\n`);
     } else {
       io.stderr(`flowguard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     }

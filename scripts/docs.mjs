@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { allRules } = require(path.join(root, 'out', 'rules', 'index.js'));
+const { allRules } = require(path.join(root, process.env.FLOWGUARD_OUT ?? 'out', 'rules', 'index.js'));
 const check = process.argv.includes('--check');
 const BEGIN = '<!-- generated from rule metadata: edit the rule, then run npm run docs -->';
 const END = '<!-- end of generated part -->';

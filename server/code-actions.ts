@@ -12,7 +12,7 @@ import { planFixes } from '../core/fixes/plan';
 import { allRules } from '../rules';
 import { targetOf, type ActionContext } from './action-context';
 import { findingOf, ruleOf } from './finding-match';
-import type { Log } from './guard';
+import { documentUri, isRange, type Log } from './guard';
 import { openPolicyActions, OPEN_LOCATION_COMMAND } from './policy-actions';
 import type { DocumentFlow, Session } from './session';
 import { suppressions } from './suppress-actions';
@@ -102,11 +102,20 @@ function readText(file: string): string | undefined {
   }
 }
 
+/** A request this server can answer; a malformed one (no uri, a null range) gets no actions rather than an exception. */
+function wellFormed(params: CodeActionParams): boolean {
+  const context: unknown = params?.context;
+  if (documentUri(params) === undefined || !isRange(params.range) || typeof context !== 'object' || context === null) return false;
+  const { diagnostics, only } = context as { diagnostics?: unknown; only?: unknown };
+  const fine = (d: unknown): boolean => typeof d === 'object' && d !== null && isRange((d as Diagnostic).range);
+  return Array.isArray(diagnostics) && diagnostics.every(fine) && (only === undefined || (Array.isArray(only) && only.every((o) => typeof o === 'string')));
+}
+
 /** Answers textDocument/codeAction: each finding's fixes, ways to suppress it, and fix-all. */
 export function registerCodeActions(connection: Connection, documents: TextDocuments<TextDocument>, session: () => Session | undefined, log: Log): void {
   connection.onCodeAction(async (params) => {
     const current = session();
-    if (!current) return [];
+    if (!current || !wellFormed(params)) return [];
     try {
       return await codeActions(params, {
         client: current.client,

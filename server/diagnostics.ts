@@ -2,6 +2,7 @@ import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation 
 import { docsUrl } from '../core/engine/rule';
 import type { Finding, RelatedLocation, Severity, Unreadable } from '../core/findings';
 import type { ArtifactError } from '../core/artifacts/source';
+import { redactText } from '../core/secrets/redact';
 import { fileOfDisplayPath } from './paths';
 
 export const SOURCE = 'flowguard';
@@ -61,5 +62,6 @@ function escapeRegExp(text: string): string {
 export function fileProblemDiagnostic(problem: ArtifactError | Unreadable, code: FileProblemCode): Diagnostic {
   // Some loaders write 'file:line:col: ' into the message for the terminal; the editor shows both already.
   const message = problem.message.replace(new RegExp(`^${escapeRegExp(problem.file)}(:\\d+:\\d+)?: `), '');
-  return { range: problem.range, severity: DiagnosticSeverity.Error, source: SOURCE, code, message };
+  // Loaders may quote the value they could not read (a policy entry, a setting): masked as findings are.
+  return { range: problem.range, severity: DiagnosticSeverity.Error, source: SOURCE, code, message: redactText(message) };
 }

@@ -2,8 +2,9 @@ import { DidChangeWatchedFilesNotification, NotificationType0, type Connection, 
 import { connectorsResult, ConnectorsRequest } from './connectors-request';
 import { definitionLocation } from './definition';
 import { documentSymbols } from './document-symbols';
-import { guarded, type Log } from './guard';
+import { documentPosition, documentUri, guarded, type Log } from './guard';
 import { hoverAt } from './hover';
+import { redactHover } from './redact-hover';
 import { createProgress } from './progress';
 import type { Session } from './session';
 
@@ -52,28 +53,32 @@ export function registerFeatures(connection: Connection, session: () => Session 
   }));
 
   connection.onExecuteCommand(answered(log, 'executeCommand', null, async (params) => {
-    if (params.command === LINT_WORKSPACE_COMMAND) await session()?.lintWorkspace();
+    if (params?.command === LINT_WORKSPACE_COMMAND) await session()?.lintWorkspace();
     return null;
   }));
 
   connection.onHover(answered(log, 'hover', null, async (params) => {
-    const open = await session()?.documentFlow(params.textDocument.uri);
-    return open ? (hoverAt(open.flow, open.flow.doc.source.lines.offsetAt(params.position), open.policies) ?? null) : null;
+    const at = documentPosition(params);
+    const open = at && (await session()?.documentFlow(at.uri));
+    return at && open ? redactHover(hoverAt(open.flow, open.flow.doc.source.lines.offsetAt(at.position), open.policies)) : null;
   }));
 
   connection.onDocumentSymbol(answered(log, 'documentSymbol', null, async (params) => {
-    const open = await session()?.documentFlow(params.textDocument.uri);
+    const uri = documentUri(params);
+    const open = uri && (await session()?.documentFlow(uri));
     return open ? documentSymbols(open.flow) : null;
   }));
 
   connection.onDefinition(answered(log, 'definition', null, async (params) => {
-    const open = await session()?.documentFlow(params.textDocument.uri);
-    return open ? (definitionLocation(open.flow, open.flow.doc.source.lines.offsetAt(params.position), params.textDocument.uri) ?? null) : null;
+    const at = documentPosition(params);
+    const open = at && (await session()?.documentFlow(at.uri));
+    return at && open ? (definitionLocation(open.flow, open.flow.doc.source.lines.offsetAt(at.position), at.uri) ?? null) : null;
   }));
 
   connection.onRequest(ConnectorsRequest, answered(log, 'flowguard/connectors', { flows: [] }, async (params) => {
     const current = session();
     if (!current) return { flows: [] };
-    return connectorsResult(await current.connectorFlows(params?.uri), (file) => current.uriOf(file));
+    const uri = typeof params?.uri === 'string' ? params.uri : undefined;
+    return connectorsResult(await current.connectorFlows(uri), (file) => current.uriOf(file));
   }));
 }

@@ -1,10 +1,10 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { prop, str, type JsonNode } from '../core/artifacts/json';
-import { connectorDisplayName } from '../core/connectors/names';
-import type { Flow, Step } from '../core/model/types';
+import { connectorUseName } from '../core/connectors/names';
+import type { ConnectorUse, CustomConnectorLink, Flow, Step } from '../core/model/types';
 import { classify } from '../core/policy/classify';
-import { why } from '../core/policy/explain';
-import { GROUP_LABEL, type DlpPolicy } from '../core/policy/types';
+import { groupLabel, why } from '../core/policy/explain';
+import type { DlpPolicy } from '../core/policy/types';
 import { locate, referenceTarget, type Located } from '../core/protocol/locate';
 import type { Range } from '../core/text/range';
 import { code } from './markdown';
@@ -21,27 +21,41 @@ const READS: Record<string, string> = {
 };
 
 function stepLabel(step: Step): string {
-  const connector = step.connector ? `, ${connectorDisplayName(step.connector.id)}` : '';
+  const connector = step.connector ? `, ${connectorUseName(step.connector)}` : '';
   return `${step.kind} ${code(step.name)} (${code(step.type)}${connector})`;
 }
 
-function dlpLines(connectorId: string, policies: readonly DlpPolicy[]): string[] {
+function dlpLines(connector: ConnectorUse, policies: readonly DlpPolicy[]): string[] {
   if (policies.length === 0) return ['No DLP policy applies: name policies in flowguard.json to see its group.'];
   return policies.map((policy) => {
-    const c = classify(policy, connectorId);
-    return `- **${GROUP_LABEL[c.group]}** under ${code(policy.displayName)}: ${why(c)}`;
+    const c = classify(policy, connector);
+    return `- **${groupLabel(c)}** under ${code(policy.displayName)}: ${why(c)}`;
   });
+}
+
+/** A custom connector's title, host and definition, or that its definition is not in the workspace. */
+function customLines(custom: CustomConnectorLink): string[] {
+  const connector = custom.connector;
+  if (!connector) return ['', `Custom connector${custom.logicalName ? ` ${code(custom.logicalName)}` : ''}: its definition is not in the workspace.`];
+  const host = connector.hostKind === 'literal' && connector.host ? code(`${connector.schemes[0] ?? 'https'}://${connector.host}${connector.basePath && connector.basePath !== '/' ? connector.basePath : ''}`) : connector.host ? `${code(connector.host)} (set at deployment)` : 'none given';
+  const lines = ['', `Custom connector **${connector.title}** (${code(connector.logicalName)}), host ${host}`];
+  if (connector.authTypes.length > 0) lines.push('', `Authentication: ${connector.authTypes.map(code).join(', ')}`);
+  if (connector.hasCustomCode) lines.push('', 'Runs custom code on each call.');
+  const definition = connector.files.find((f) => f.role === 'definition');
+  if (definition) lines.push('', `Definition: ${code(definition.path)}`);
+  return lines;
 }
 
 function stepHover(step: Step, policies: readonly DlpPolicy[]): string {
   const lines = [`**${step.kind === 'trigger' ? 'Trigger' : 'Action'}** ${code(step.name)}`, '', `Type: ${code(step.type)}${step.subKind ? ` (kind ${code(step.subKind)})` : ''}`];
   const connector = step.connector;
   if (!connector) return lines.join('\n');
-  lines.push('', `Connector: **${connectorDisplayName(connector.id, policies.map((p) => p.connectors.get(connector.id)?.displayName).find(Boolean))}** (${code(connector.id)})`);
+  lines.push('', `Connector: **${connectorUseName(connector, policies.map((p) => p.connectors.get(connector.id)?.displayName).find(Boolean))}** (${code(connector.id)})`);
+  if (connector.custom) lines.push(...customLines(connector.custom));
   if (connector.apiId && connector.apiId.toLowerCase() !== connector.id) lines.push('', `API: ${code(connector.apiId)}`);
   if (connector.operationId) lines.push('', `Operation: ${code(connector.operationId)}`);
   if (connector.connectionName) lines.push('', `Connection reference: ${code(connector.connectionName)}`);
-  lines.push('', 'DLP:', '', ...dlpLines(connector.id, policies));
+  lines.push('', 'DLP:', '', ...dlpLines(connector, policies));
   return lines.join('\n');
 }
 
@@ -59,7 +73,7 @@ function referenceHover(flow: Flow, located: Extract<Located, { kind: 'reference
     case 'action':
     case 'loop':
       return target?.kind === 'step'
-        ? `${call} reads ${READS[reference.fn] ?? 'the outputs of'} ${stepLabel(target.step)}.`
+        ? `${call} reads ${(Object.hasOwn(READS, reference.fn) ? READS[reference.fn] : undefined) ?? 'the outputs of'} ${stepLabel(target.step)}.`
         : `${call}: no action of this flow is named ${code(reference.name)}.`;
     case 'trigger':
       return target?.kind === 'step' ? `${call} reads the ${reference.fn === 'triggerBody' ? 'body' : 'outputs'} of ${stepLabel(target.step)}.` : `${call}: this flow has no trigger.`;

@@ -42,10 +42,10 @@ documents.onDidOpen(guarded(log, 'didOpen', (e) => session?.opened(e.document)))
 documents.onDidChangeContent(guarded(log, 'didChange', (e) => session?.changed(e.document)));
 documents.onDidClose(guarded(log, 'didClose', (e) => session?.closed(e.document)));
 documents.onDidSave(guarded(log, 'didSave', (e) => session?.saved(e.document)));
-connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', (p) => session?.filesChanged(p.changes)));
+connection.onDidChangeWatchedFiles(guarded(log, 'didChangeWatchedFiles', (p) => Array.isArray(p?.changes) && session?.filesChanged(p.changes.filter((c) => typeof c?.uri === 'string'))));
 connection.onDidChangeConfiguration(
   guarded(log, 'didChangeConfiguration', (p) => {
-    const run = (p.settings as { flowguard?: { run?: unknown } } | undefined)?.flowguard?.run;
+    const run = (p?.settings as { flowguard?: { run?: unknown } } | undefined)?.flowguard?.run;
     if (session && run !== undefined) session.runMode = runModeOf(run);
   }),
 );

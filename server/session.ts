@@ -143,7 +143,7 @@ export class Session {
   filesChanged(changes: readonly FileEvent[]): void {
     const files = changes.flatMap((c) => {
       const file = pathOfUri(c.uri);
-      return file ? [{ file, change: CHANGE[c.type] ?? 'changed' }] : [];
+      return file ? [{ file, change: (Object.hasOwn(CHANGE, c.type) ? CHANGE[c.type] : undefined) ?? 'changed' }] : [];
     });
     this.invalidate(files);
     this.workspace.changed(files);

@@ -1,4 +1,5 @@
 import { CreateFile, TextDocumentEdit, type ClientCapabilities, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import { pushAll } from '../core/arrays';
 import type { TextEdit } from '../core/findings';
 
 /** A URI and the version of its open document (null when it is not open). */
@@ -20,7 +21,7 @@ export function emptyPlan(): EditPlan {
 
 export function addEdits(plan: EditPlan, target: EditTarget, edits: readonly TextEdit[]): void {
   const entry = plan.edits.get(target.uri) ?? { target, edits: [] };
-  entry.edits.push(...edits.map((e) => ({ range: e.range, newText: e.newText })));
+  pushAll(entry.edits, edits.map((e) => ({ range: e.range, newText: e.newText })));
   plan.edits.set(target.uri, entry);
 }
 

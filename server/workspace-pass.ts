@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { lintWorkspace } from '../core/engine/lint-workspace';
-import type { Flow, Solution } from '../core/model/types';
+import type { CustomConnector, Flow, Solution } from '../core/model/types';
 import { ignoreMatcher } from '../core/project/glob';
 import { flowConnectorsView, type FlowConnectorsView } from '../core/protocol/connectors-view';
 import { contextOf, type FlowContext } from '../core/workspace/flow-context';
@@ -53,19 +53,48 @@ export interface PassResult {
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** Copies made once per pass, so every context shares them and none holds a flow. */
+interface Copies {
+  solutions: Map<Solution, Solution>;
+  connectors: Map<CustomConnector, CustomConnector>;
+  lists: Map<readonly CustomConnector[], CustomConnector[]>;
+}
+
+function detachSolution(solution: Solution, copies: Copies): Solution {
+  let copy = copies.solutions.get(solution);
+  if (!copy) {
+    copy = { ...solution, flows: [], customConnectors: [] };
+    copies.solutions.set(solution, copy);
+    copy.customConnectors = solution.customConnectors.map((c) => detachConnector(c, copies));
+  }
+  return copy;
+}
+
+// A connector points back at its solution, which holds the flows: the copy points at the copy.
+function detachConnector(connector: CustomConnector, copies: Copies): CustomConnector {
+  let copy = copies.connectors.get(connector);
+  if (!copy) {
+    copy = { ...connector, solution: undefined };
+    copies.connectors.set(connector, copy);
+    if (connector.solution) copy.solution = detachSolution(connector.solution, copies);
+  }
+  return copy;
+}
+
 /**
  * The pass's flows are dropped once it ends (a large workspace's parse trees run to hundreds of
- * MB); a buffer rebuilt later needs only the solution's own facts, so those are kept without them.
+ * MB); a buffer rebuilt later needs only the solution's own facts and the workspace's custom
+ * connectors, so those are kept without them.
  */
-function detach(context: FlowContext, copies: Map<Solution, Solution>): FlowContext {
-  const solution = context.solution;
-  if (!solution) return { names: context.names };
-  let copy = copies.get(solution);
-  if (!copy) {
-    copy = { ...solution, flows: [] };
-    copies.set(solution, copy);
+function detach(context: FlowContext, copies: Copies): FlowContext {
+  const list = context.customConnectors;
+  let customConnectors = list ? copies.lists.get(list) : undefined;
+  if (list && !customConnectors) {
+    customConnectors = list.map((c) => detachConnector(c, copies));
+    copies.lists.set(list, customConnectors);
   }
-  return { solution: copy, names: context.names };
+  const solution = context.solution ? detachSolution(context.solution, copies) : undefined;
+  return solution ? { solution, names: context.names, customConnectors } : { names: context.names, customConnectors };
 }
 
 function unitIgnore(unit: LintUnit, loaded: LoadedProject): (abs: string) => boolean {
@@ -81,7 +110,7 @@ class Pass {
     counts: { files: 0, flows: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0 },
   };
   private readonly notices = new Set<string>();
-  private readonly solutions = new Map<Solution, Solution>();
+  private readonly copies: Copies = { solutions: new Map(), connectors: new Map(), lists: new Map() };
   private done = 0;
 
   constructor(private readonly input: PassInput, private readonly total: number) {}
@@ -135,7 +164,7 @@ class Pass {
     this.result.counts.flows++;
     const { file, entry } = fileOfDisplayPath(flow.doc.source.path, cwd);
     this.result.flows.push({ file, entry, view: flowConnectorsView(flow, loaded.project.applicable) });
-    if (entry === undefined) this.result.contexts.set(file, detach(contextOf(flow), this.solutions));
+    if (entry === undefined) this.result.contexts.set(file, detach(contextOf(flow), this.copies));
   }
 }
 

@@ -11,7 +11,7 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-const HEADER = ['file', 'flow', 'solution', 'connector', 'connector_id', 'group', 'policy', 'policy_group', 'listed', 'used_by'];
+const HEADER = ['file', 'flow', 'solution', 'connector', 'connector_id', 'group', 'policy', 'policy_group', 'listed', 'used_by', 'custom_connector_host'];
 
 /** One row per flow, connector and applicable policy (one per flow and connector without a policy). */
 export function formatConnectorsCsv(inventory: Inventory): string {
@@ -21,7 +21,7 @@ export function formatConnectorsCsv(inventory: Inventory): string {
       const common = [flow.file, flow.name, flow.solution ?? '', c.name, c.id, groupLabel(c.group)];
       const usedBy = c.actions.map((a) => a.name).join('; ');
       const perPolicy = c.groups.length > 0 ? c.groups.map((g) => [g.policy, underPolicyLabel(g).replace(/ \(default\)$/, ''), String(g.listed)]) : [['', '', '']];
-      for (const policy of perPolicy) lines.push([...common, ...policy, usedBy].map(csvField).join(','));
+      for (const policy of perPolicy) lines.push([...common, ...policy, usedBy, c.custom?.host ?? ''].map(csvField).join(','));
     }
   }
   return `${lines.join('\r\n')}\r\n`;

@@ -1,4 +1,5 @@
 import type { Notice } from '../../core/findings';
+import { maxOf } from '../../core/arrays';
 import type { ConnectorView, FlowConnectorsView } from '../../core/protocol/connectors-view';
 import { uniqueNotices } from '../format/notices';
 import { displayWidth, terminalText } from '../format/terminal-text';
@@ -16,7 +17,7 @@ function usedBy(c: ConnectorView): string {
 function rows(flow: FlowConnectorsView, policies: string[]): string[][] {
   const header = ['connector', 'id', ...(policies.length > 1 ? ['overall'] : []), ...policies, 'used by'];
   const body = flow.connectors.map((c) => [
-    c.name,
+    c.custom ? `${c.name} (custom, ${c.custom.host ?? 'definition not in the workspace'})` : c.name,
     c.id,
     ...(policies.length > 1 ? [groupLabel(c.group)] : []),
     ...c.groups.map(underPolicyLabel),
@@ -29,7 +30,7 @@ function flowBlock(flow: FlowConnectorsView, policies: string[]): string[] {
   const title = `Flow '${terminalText(flow.name)}'${flow.solution !== undefined ? ` in solution ${terminalText(flow.solution)}` : ''}`;
   if (flow.connectors.length === 0) return [terminalText(flow.file), title, '  (no connectors: built-in steps only)'];
   const table = rows(flow, policies);
-  const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => displayWidth(r[i] ?? ''))));
+  const widths = table[0]!.map((_, i) => maxOf(table.map((r) => displayWidth(r[i] ?? ''))));
   const lines = table.map((r) => `  ${r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]!))).join('  ')}`.trimEnd());
   return [terminalText(flow.file), title, ...lines];
 }

@@ -5,7 +5,7 @@ export function groupLabel(group: ConnectorGroup): string {
   return group === 'unclassified' ? 'Unclassified' : GROUP_LABEL[group];
 }
 
-/** 'Business', or 'Non-Business (default)' when the policy does not list the connector. */
+/** 'Business', 'Non-Business (default)', 'Business (URL pattern https://*.contoso.com)', 'Undecided'. */
 export function underPolicyLabel(g: ConnectorGroupUnderPolicy): string {
-  return g.listed ? GROUP_LABEL[g.group] : `${GROUP_LABEL[g.group]} (default)`;
+  return g.label;
 }

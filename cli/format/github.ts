@@ -1,6 +1,7 @@
 import type { Finding, Severity, Unreadable } from '../../core/findings';
 import type { LintResult } from '../../core/engine/result';
 import { splitArchivePath } from './archive-path';
+import { visibleControls } from './control-text';
 import { countBySeverity } from './counts';
 import { oneBased } from './position';
 import type { FormatOptions } from './types';
@@ -14,9 +15,9 @@ type Command = 'error' | 'warning' | 'notice';
 
 const COMMAND: Record<Severity, Command> = { error: 'error', warning: 'warning', info: 'notice' };
 
-/** The message part: '%', CR and LF are the characters the runner decodes. */
+/** The message part: '%', CR and LF are the characters the runner decodes; other controls are shown, not sent to the log. */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return visibleControls(text).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** A property value: also ':' and ',', which would end the value. */

@@ -18,7 +18,8 @@ const MIME_TYPES: Record<string, string> = {
 
 function mimeType(path: string): string | undefined {
   const dot = path.lastIndexOf('.');
-  return dot < 0 ? undefined : MIME_TYPES[path.slice(dot + 1).toLowerCase()];
+  const ext = dot < 0 ? '' : path.slice(dot + 1).toLowerCase();
+  return Object.hasOwn(MIME_TYPES, ext) ? MIME_TYPES[ext] : undefined;
 }
 
 function topLevelLocation(path: string): Sarif.ArtifactLocation {

@@ -1,4 +1,5 @@
 import type { Notice, Severity } from '../../core/findings';
+import { maxOf, pushAll } from '../../core/arrays';
 import type { LintResult } from '../../core/engine/result';
 import { palette, type Palette } from './ansi';
 import { countBySeverity } from './counts';
@@ -82,7 +83,7 @@ function table(rows: Row[], paint: Palette): string[] {
     Math.max(0, ...cells.map((cell) => displayWidth(pick(cell))));
   const lineWidth = width((c) => c.line);
   const columnWidth = width((c) => c.column);
-  const severityWidth = Math.max(...rows.map((r) => r.severity.length));
+  const severityWidth = maxOf(rows.map((r) => r.severity.length));
   const messageWidth = width((c) => c.message);
 
   const indent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2);
@@ -129,7 +130,7 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
     lines.push('', paint.underline(terminalText(file)), ...table(rows, paint));
   }
   if (groups.length > 0) lines.push('');
-  lines.push(...noteLines(result.notices, paint));
+  pushAll(lines, noteLines(result.notices, paint));
   lines.push(totals(result, paint));
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,8 @@ import type { Finding } from '../../core/findings';
 import type { Flow } from '../../core/model/types';
 import type { DlpPolicy } from '../../core/policy/types';
 import { flowConnectorsView, type ConnectorView } from '../../core/protocol/connectors-view';
+// Findings arrive masked (core/engine/redact-finding.ts); the flow names said here are masked alike.
+import { redactText } from '../../core/secrets/redact';
 import { fingerprintFindings } from '../baseline/fingerprints';
 import type { Linted } from '../project';
 import { matchFlows, type FlowPair } from './match-flows';
@@ -44,7 +46,7 @@ function flowChange(pair: FlowPair, buckets: Buckets | undefined, policies: read
   const headConnectors = connectorsOf(head, policies);
   const change: FlowChange = {
     status: !base ? 'added' : !head ? 'removed' : 'changed',
-    name: shown.displayName,
+    name: redactText(shown.displayName),
     file: shown.doc.source.path,
     connectorsAdded: minus(headConnectors, baseConnectors),
     connectorsRemoved: minus(baseConnectors, headConnectors),
@@ -54,7 +56,7 @@ function flowChange(pair: FlowPair, buckets: Buckets | undefined, policies: read
   };
   const id = head?.id ?? base?.id;
   if (id !== undefined) change.id = id;
-  if (base && head && base.displayName !== head.displayName) change.baseName = base.displayName;
+  if (base && head && base.displayName !== head.displayName) change.baseName = redactText(base.displayName);
   if (base && head && base.doc.source.path !== head.doc.source.path) change.baseFile = base.doc.source.path;
   const quiet = change.connectorsAdded.length + change.connectorsRemoved.length + change.newFindings.length + change.fixedFindings.length === 0;
   return change.status === 'changed' && quiet ? undefined : change;
@@ -76,7 +78,7 @@ export function compareSides(base: Linted, head: Linted, policies: readonly DlpP
   const asHeadSees = (f: Finding): Finding => {
     const flow = baseFlows.get(f.file);
     const twin = flow ? pairOfBase.get(flow)?.head : undefined;
-    return twin ? { ...f, file: twin.doc.source.path, flow: f.flow === undefined ? undefined : twin.displayName } : f;
+    return twin ? { ...f, file: twin.doc.source.path, flow: f.flow === undefined ? undefined : redactText(twin.displayName) } : f;
   };
   const baseFp = fingerprintFindings(base.result.findings, asHeadSees);
   const headFp = fingerprintFindings(head.result.findings);

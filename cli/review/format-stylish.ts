@@ -1,4 +1,5 @@
 import type { Finding } from '../../core/findings';
+import { pushAll } from '../../core/arrays';
 import { palette, type Palette } from '../format/ansi';
 import { uniqueNotices } from '../format/notices';
 import { oneBased } from '../format/position';
@@ -24,8 +25,8 @@ function flowBlock(c: FlowChange, paint: Palette): string[] {
   const lines = [flowTitle(c, paint), `  ${paint.underline(terminalText(c.file))}${moved}`];
   for (const k of c.connectorsAdded) lines.push(`  ${paint.bold('+')} ${terminalText(connectorLabel(k))}: ${terminalText(usedBy(k))}`);
   for (const k of c.connectorsRemoved) lines.push(`  - ${terminalText(connectorLabel(k))}`);
-  lines.push(...c.newFindings.map((f) => findingLine('new', f, paint)));
-  lines.push(...c.fixedFindings.map((f) => findingLine('fixed', f, paint)));
+  pushAll(lines, c.newFindings.map((f) => findingLine('new', f, paint)));
+  pushAll(lines, c.fixedFindings.map((f) => findingLine('fixed', f, paint)));
   if (c.removedWith > 0) lines.push(`  ${c.removedWith} finding${c.removedWith === 1 ? '' : 's'} removed with the flow`);
   return lines;
 }

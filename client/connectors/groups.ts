@@ -1,8 +1,6 @@
 import * as vscode from 'vscode';
 import type { ConnectorGroup } from './protocol';
 
-type PolicyGroup = Exclude<ConnectorGroup, 'unclassified'>;
-
 /** The names the Power Platform admin center uses for the data groups. */
 export const GROUP_LABEL: Record<ConnectorGroup, string> = {
   business: 'Business',
@@ -23,7 +21,7 @@ export function groupIcon(group: ConnectorGroup): vscode.ThemeIcon {
   return new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
 }
 
-/** One line per policy: the group it puts the connector in, and whether it lists it or that is its default group. */
-export function policyLine(entry: { policy: string; group: PolicyGroup; listed: boolean }): string {
-  return `${entry.policy}: ${GROUP_LABEL[entry.group]}${entry.listed ? '' : ' (default group, not listed)'}`;
+/** One line per policy: the group it puts the connector in, and why (listed, default group, URL pattern, none). */
+export function policyLine(entry: { policy: string; label: string; reason: string }): string {
+  return `${entry.policy}: ${entry.label}. ${entry.reason[0]?.toUpperCase() ?? ''}${entry.reason.slice(1)}.`;
 }

@@ -49,6 +49,8 @@ function connectorItem(node: ConnectorNode): vscode.TreeItem {
   item.id = `${node.grouping}/connector/${node.id}/${node.group}${acrossFlows || !node.uses[0] ? '' : `/${flowKey(node.uses[0].flow)}`}`;
   item.description = acrossFlows ? `${GROUP_LABEL[node.group]} · ${plural(node.uses.length, 'flow')}` : GROUP_LABEL[node.group];
   const tooltip = new vscode.MarkdownString().appendMarkdown('**').appendText(node.name).appendMarkdown('** ').appendText(`(${node.id}): ${GROUP_LABEL[node.group]}`);
+  const custom = node.uses[0]?.connector.custom;
+  if (custom) tooltip.appendMarkdown('\n\n').appendText(custom.host ? `Custom connector, host ${custom.host}` : 'Custom connector; its definition is not in the workspace');
   const groups = node.uses[0]?.connector.groups ?? [];
   if (groups.length === 0) tooltip.appendMarkdown('\n\n').appendText('No DLP policy applies: add one to flowguard.json.');
   for (const entry of groups) tooltip.appendMarkdown('\n\n').appendText(policyLine(entry));

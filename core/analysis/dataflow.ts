@@ -1,8 +1,9 @@
-import { items, prop, str } from '../artifacts/json';
+import { items, prop, str, type JsonNode } from '../artifacts/json';
 import { collectExpressions, type FlowReference } from '../expressions';
 import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
 import { enclosingLoops, flowNames } from './names';
+import { TRANSFORMING_BUILTINS, transformsData } from './transformations';
 
 /** Where a value a step reads comes from. */
 export type Origin = { kind: 'step'; step: Step } | { kind: 'variable'; name: string };
@@ -16,14 +17,29 @@ export interface Read {
 
 /**
  * Actions whose outputs are their inputs, reshaped: data that goes in comes out. Loops pass
- * their items on through items('Loop') and item().
+ * their items on through items('Loop') and item(). Connector operations that only transform
+ * are listed in ./transformations.
  */
-const PASS_THROUGH = new Set(['compose', 'select', 'query', 'join', 'table', 'parsejson', 'foreach']);
+const PASS_THROUGH = new Set(['compose', 'select', 'query', 'join', 'table', 'parsejson', 'foreach', ...TRANSFORMING_BUILTINS]);
+
+/**
+ * Data Operations whose map, condition or columns evaluate item() against the step's own
+ * `from` array (Select, Filter array, Create CSV/HTML table with custom columns); an item()
+ * in their `from` still names the enclosing loop's item.
+ */
+const OWN_ITEM = new Set(['select', 'query', 'table']);
 
 const VARIABLE_WRITERS = new Set(['initializevariable', 'setvariable', 'appendtoarrayvariable', 'appendtostringvariable', 'incrementvariable', 'decrementvariable']);
 
 export function isPassThrough(step: Step): boolean {
-  return PASS_THROUGH.has(step.type.toLowerCase());
+  return PASS_THROUGH.has(step.type.toLowerCase()) || transformsData(step);
+}
+
+/** Whether item() at `node` of `reader` is the reader's own `from` item rather than a loop's. */
+function readsOwnItem(reader: Step, node: JsonNode): boolean {
+  if (!OWN_ITEM.has(reader.type.toLowerCase())) return false;
+  const from = prop(reader.inputs, 'from');
+  return !from || node.offset < from.offset || node.offset >= from.offset + from.length;
 }
 
 export function isVariableWriter(step: Step): boolean {
@@ -88,9 +104,10 @@ export class DataFlow {
         return loop ? { kind: 'step', step: loop } : undefined;
       }
       case 'item': {
-        // item() in a loop's body is the loop's current item; in Select or Filter array it is
-        // the step's own `from`, which the step already reads.
-        if (isPassThrough(reader) && reader.type.toLowerCase() !== 'foreach') return undefined;
+        // item() in a loop's body (a Compose, Parse JSON, Join or any action) is the loop's
+        // current item; in Select, Filter array or a table's columns it is the step's own
+        // `from`, which the step already reads.
+        if (readsOwnItem(reader, ref.node)) return undefined;
         const loop = enclosingLoops(reader).find((l) => l.type.toLowerCase() === 'foreach');
         return loop ? { kind: 'step', step: loop } : undefined;
       }

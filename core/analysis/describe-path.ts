@@ -1,21 +1,25 @@
 import { rangeOf } from '../artifacts/source';
-import { connectorDisplayName } from '../connectors/names';
+import { connectorDisplayName, connectorUseName } from '../connectors/names';
 import type { RelatedLocation } from '../findings';
 import type { Flow, Step } from '../model/types';
 import type { ExfiltrationPath, Sink } from './exfiltration';
 
 export function describeSource(step: Step): string {
-  const connector = step.connector ? connectorDisplayName(step.connector.id) : step.type;
+  const connector = step.connector ? connectorUseName(step.connector) : step.type;
   return `${step.kind === 'trigger' ? 'trigger ' : ''}${connector} '${step.name}'`;
 }
 
 export function describeSink(step: Step, sink: Sink): string {
+  if (sink.kind === 'http' && sink.custom) {
+    const host = sink.custom.hostKind === 'literal' ? `host ${sink.host ?? sink.custom.host ?? ''}` : `a host set at deployment (${sink.custom.hostVariable ? `environment variable ${sink.custom.hostVariable}` : 'an expression'})`;
+    return `custom connector ${sink.custom.title} '${step.name}', which calls ${host}`;
+  }
   if (sink.kind === 'http') {
     const target = sink.url ?? (sink.host ? `https://${sink.host}/…` : 'a URL built at run time');
     return `HTTP ${sink.method ?? 'request'} ${target} ('${step.name}')`;
   }
   if (sink.kind === 'response') return `the Response '${step.name}'`;
-  return `${connectorDisplayName(sink.connector)} '${step.name}'`;
+  return `${step.connector ? connectorUseName(step.connector) : connectorDisplayName(sink.connector)} '${step.name}'`;
 }
 
 /** "via 'Compose_body', variable 'payload'", or '' when the source feeds the sink directly. */

@@ -1,11 +1,14 @@
 import { prop, str, type JsonNode } from '../artifacts/json';
 import { BUSINESS_DATA_CONNECTORS, CONSUMER_CONNECTORS } from '../connectors/builtin-groups';
 import { BUILTIN_HTTP, BUILTIN_HTTP_REQUEST_RECEIVED, BUILTIN_HTTP_WEBHOOK } from '../connectors/id';
-import type { Flow, Step } from '../model/types';
+import type { CustomConnector, Flow, Step } from '../model/types';
 import { classify } from '../policy/classify';
 import type { DlpPolicy, Group } from '../policy/types';
+import { customConnectorHoldsData } from './custom-connector-data';
+import { readsGraphDirectory } from './directory-sources';
 import { endpointOf } from './endpoint';
-import { hostTrusted, literalHost, TENANT_CLOUD_HOSTS } from './hosts';
+import { urlHost } from '../text/url-host';
+import { hostTrusted, TENANT_CLOUD_HOSTS } from './hosts';
 import type { Read } from './dataflow';
 import { anonymousTrigger } from './http-trigger';
 import { traceForward, type DataPath } from './trace';
@@ -14,7 +17,8 @@ import { traceForward, type DataPath } from './trace';
 const TRANSPORT = new Set([BUILTIN_HTTP, BUILTIN_HTTP_WEBHOOK, BUILTIN_HTTP_REQUEST_RECEIVED, 'shared_webcontents']);
 
 export type Sink =
-  | { kind: 'http'; url?: string; host?: string; method?: string }
+  /** `unclear`: a literal URL whose host cannot be read for certain (see urlHost), hence never trusted. */
+  | { kind: 'http'; url?: string; host?: string; unclear?: string; method?: string; custom?: CustomConnector }
   | { kind: 'connector'; connector: string; group: Group | 'consumer'; policy?: DlpPolicy }
   | { kind: 'response' };
 
@@ -27,12 +31,17 @@ export interface ExfiltrationOptions {
   trustedDomains: readonly string[];
 }
 
-/** Business data: a Business connector of an applicable policy, or with no policy a known business data store. */
+/**
+ * Business data: the tenant's directory read from Microsoft Graph over HTTP, a Business
+ * connector of an applicable policy, or with no policy a known business data store or a custom
+ * connector that may front the tenant's own systems.
+ */
 export function isBusinessSource(step: Step, policies: readonly DlpPolicy[]): boolean {
+  if (readsGraphDirectory(step)) return true;
   const id = step.connector?.id;
   if (!id || TRANSPORT.has(id) || readsConfiguration(step)) return false;
-  if (policies.length === 0) return BUSINESS_DATA_CONNECTORS.has(id);
-  return policies.some((p) => classify(p, id).group === 'business');
+  if (policies.length === 0) return BUSINESS_DATA_CONNECTORS.has(id) || customConnectorHoldsData(step);
+  return policies.some((p) => classify(p, step.connector ?? id).group === 'business');
 }
 
 function httpSink(step: Step, trusted: readonly string[]): Sink | undefined {
@@ -42,9 +51,12 @@ function httpSink(step: Step, trusted: readonly string[]): Sink | undefined {
   const written = str(prop(step.inputs, 'method'));
   const method = written && !written.includes('@') ? written.toUpperCase() : undefined;
   if (!endpoint) return { kind: 'http', method };
-  const host = literalHost(endpoint.value);
+  const read = urlHost(endpoint.value);
+  const host = read.kind === 'host' ? read.host : undefined;
   if (host && (hostTrusted(host, trusted) || hostTrusted(host, TENANT_CLOUD_HOSTS))) return undefined;
-  return { kind: 'http', url: endpoint.literal ? endpoint.value : undefined, host, method };
+  const sink: Sink = { kind: 'http', url: endpoint.literal ? endpoint.value : undefined, host, method };
+  if (read.kind === 'unclear' && endpoint.literal) sink.unclear = read.reason;
+  return sink;
 }
 
 /** A value used as the call's credential (inputs.authentication) is not data sent out. */
@@ -64,12 +76,37 @@ function readsConfiguration(step: Step): boolean {
   return (table !== undefined && CONFIGURATION_TABLES.has(table)) || action === 'retrieveenvironmentvariablesecretvalue';
 }
 
+/**
+ * A custom connector is an HTTP call to the host its definition names: one outside trustedDomains
+ * (and Microsoft's tenant APIs) is a sink, as is one whose host each environment sets (an
+ * environment variable or expression), which cannot be checked. A connector whose definition is
+ * not in the workspace is left to the DLP classification: its host is unknown, not untrusted.
+ */
+function customConnectorSink(step: Step, trusted: readonly string[]): Sink | undefined {
+  const connector = step.connector?.custom?.connector;
+  if (step.kind !== 'action' || !connector || connector.hostKind === 'missing') return undefined;
+  if (connector.hostKind !== 'literal' || !connector.host) return { kind: 'http', custom: connector };
+  const base = connector.basePath && connector.basePath !== '/' ? `/${connector.basePath.replace(/^\/+/, '')}` : '';
+  const url = `${connector.schemes[0] ?? 'https'}://${connector.host}${base}`;
+  const read = urlHost(url);
+  const host = read.kind === 'host' ? read.host : undefined;
+  if (host && (hostTrusted(host, trusted) || hostTrusted(host, TENANT_CLOUD_HOSTS))) return undefined;
+  const sink: Sink = { kind: 'http', url, host: host ?? connector.host, custom: connector };
+  if (read.kind === 'unclear') sink.unclear = read.reason;
+  return sink;
+}
+
+// The HTTP built-ins are judged by where they send (httpSink); HTTP with Microsoft Entra ID is
+// too, and is also a connector a policy may put in Non-Business or Blocked.
+const HTTP_BUILTINS = new Set([BUILTIN_HTTP, BUILTIN_HTTP_WEBHOOK, BUILTIN_HTTP_REQUEST_RECEIVED]);
+
 function connectorSink(step: Step, policies: readonly DlpPolicy[]): Sink | undefined {
-  const id = step.connector?.id;
-  if (step.kind !== 'action' || !id || TRANSPORT.has(id)) return undefined;
+  const connector = step.connector;
+  const id = connector?.id;
+  if (step.kind !== 'action' || !connector || !id || HTTP_BUILTINS.has(id)) return undefined;
   if (policies.length === 0) return CONSUMER_CONNECTORS.has(id) ? { kind: 'connector', connector: id, group: 'consumer' } : undefined;
   for (const policy of policies) {
-    const group = classify(policy, id).group;
+    const group = classify(policy, connector).group;
     if (group === 'nonBusiness' || group === 'blocked') return { kind: 'connector', connector: id, group, policy };
   }
   return undefined;
@@ -77,7 +114,7 @@ function connectorSink(step: Step, policies: readonly DlpPolicy[]): Sink | undef
 
 function sinkOf(step: Step, options: ExfiltrationOptions, anonymous: boolean): Sink | undefined {
   if (anonymous && step.type.toLowerCase() === 'response') return { kind: 'response' };
-  return httpSink(step, options.trustedDomains) ?? connectorSink(step, options.policies);
+  return httpSink(step, options.trustedDomains) ?? customConnectorSink(step, options.trustedDomains) ?? connectorSink(step, options.policies);
 }
 
 const cache = new WeakMap<Flow, { options: ExfiltrationOptions; paths: ExfiltrationPath[] }>();

@@ -1,7 +1,13 @@
-/** The host of a literal URL prefix; undefined when the host itself is built at run time. */
+import { urlHost } from '../text/url-host';
+
+/**
+ * The host of a URL whose host part is literal, as the platform's HTTP client reads it (user info
+ * dropped); undefined when the host is built at run time or cannot be read for certain, so that
+ * no caller trusts a host it had to guess.
+ */
 export function literalHost(url: string): string | undefined {
-  const match = /^\s*(?:https?|wss?|ftps?):\/\/([^/?#:@{}]+)(?=[/?#:]|$)/i.exec(url);
-  return match?.[1]?.toLowerCase();
+  const read = urlHost(url);
+  return read.kind === 'host' ? read.host : undefined;
 }
 
 /** `*.contoso.com` matches any subdomain of contoso.com; `api.contoso.com` matches itself only. */

@@ -1,4 +1,5 @@
 import { items, prop, str, type JsonNode } from '../artifacts/json';
+import { MAX_SUGGESTION_CANDIDATES, MAX_SUGGESTION_NAME_LENGTH } from '../limits';
 import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
 
@@ -76,9 +77,16 @@ export function editDistance(a: string, b: string): number {
 
 /** The closest of `candidates` to `name`, when close enough to be a likely typo or rename. */
 export function closest(name: string, candidates: Iterable<string>): string | undefined {
+  // The edit distance costs the product of the lengths, and is run for every dangling name against
+  // every step: bounded here so that many long near-miss names cannot make a lint quadratic.
+  if (name.length > MAX_SUGGESTION_NAME_LENGTH) return undefined;
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
+  let compared = 0;
   for (const candidate of candidates) {
+    if (++compared > MAX_SUGGESTION_CANDIDATES) break;
+    // The distance is at least the difference in length: most candidates need no table at all.
+    if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
     const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;

@@ -1,11 +1,17 @@
 import { prop, str } from '../artifacts/json';
 import type { Step } from '../model/types';
+import { triggerSecretInputs } from './trigger-secrets';
+
+export type SecretSourceKind = 'key-vault' | 'secret-environment-variable' | 'trigger-input';
 
 /**
- * Steps whose outputs are a secret read at run time: Azure Key Vault "Get secret" and
- * Dataverse's RetrieveEnvironmentVariableSecretValue (an environment variable of type Secret).
+ * Steps whose outputs are a secret read at run time: Azure Key Vault "Get secret",
+ * Dataverse's RetrieveEnvironmentVariableSecretValue (an environment variable of type Secret),
+ * and a manual or HTTP request trigger with an input named like a credential, which the caller
+ * sends with the request (only those inputs are the secret: see ./trigger-secrets).
  */
-export function secretSource(step: Step): 'key-vault' | 'secret-environment-variable' | undefined {
+export function secretSource(step: Step): SecretSourceKind | undefined {
+  if (step.kind === 'trigger') return triggerSecretInputs(step).length > 0 ? 'trigger-input' : undefined;
   const connector = step.connector;
   if (!connector || step.kind !== 'action') return undefined;
   const operation = connector.operationId?.toLowerCase();

@@ -20,6 +20,11 @@ export interface DataPath {
 
 export interface TraceOptions {
   isSink(step: Step, read: Read): boolean;
+  /**
+   * Which reads of the source itself take the traced value, when only a part of its outputs is
+   * (one input of a trigger); every read does when absent.
+   */
+  readsSource?(read: Read): boolean;
 }
 
 interface Pending {
@@ -46,6 +51,7 @@ export function traceForward(flow: Flow, source: Step, options: TraceOptions): D
     for (const read of graph.readersOf(current.origin)) {
       const reader = read.reader;
       if (reader === source) continue;
+      if (head === 0 && options.readsSource && !options.readsSource(read)) continue;
       if (current.origin.kind === 'variable' && current.writer && !reaching.reaches(current.writer, current.origin.name, reader)) continue;
       const hop: Hop = current.origin.kind === 'variable' ? { step: reader, ref: read.ref, variable: current.origin.name } : { step: reader, ref: read.ref };
       const hops = [...current.hops, hop];

@@ -1,4 +1,5 @@
 import { items, prop, str } from '../artifacts/json';
+import { forEachNode, parseStringText, references } from '../expressions';
 import type { Step } from '../model/types';
 
 /** The list or table a trigger watches, or an action writes, in a form that compares across the two. */
@@ -58,6 +59,35 @@ function isLiteral(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '' && !value.startsWith('@') && !value.includes('@{');
 }
 
+/** Functions whose result differs from one evaluation to the next though they read nothing. */
+const VOLATILE = new Set(['utcnow', 'guid', 'rand', 'getfuturetime', 'getpasttime']);
+
+/**
+ * Whether a value names the same thing wherever it is written: a literal, or an expression that
+ * reads only the flow's parameters (environment variables, `@parameters('List (cat_List)')`),
+ * which hold one value for the whole run. Anything that reads run data (an action, the trigger,
+ * a variable, a loop item) or calls a volatile function can differ between the two steps.
+ */
+function isFixed(value: string | undefined): value is string {
+  if (value === undefined || value.trim() === '') return false;
+  const parsed = parseStringText(value);
+  if (parsed.kind === 'literal') return true;
+  const expressions = parsed.kind === 'expression' ? [parsed.expression] : parsed.expressions;
+  return expressions.every(({ ast }) => {
+    if (!ast) return false;
+    let fixed = true;
+    forEachNode(ast, (node) => {
+      if (node.type === 'call' && VOLATILE.has(node.name.toLowerCase())) fixed = false;
+    });
+    return fixed && references(ast).every((ref) => ref.kind === 'parameter');
+  });
+}
+
+/** The text two fixed values compare on: the runtime ignores case in site URLs, list names and function and parameter names. */
+function fixedKey(value: string): string {
+  return value.trim().replace(/\/+$/, '').toLowerCase();
+}
+
 /** Entity set names are plural logical names: accounts, admin_environments, contoso_categories. */
 function singular(entitySet: string): string {
   const lower = entitySet.toLowerCase();
@@ -71,8 +101,8 @@ function sharePoint(step: Step, table: Record<string, DataTarget['change']>): Da
   const change = table[step.connector?.operationId?.toLowerCase() ?? ''];
   const site = parameter(step, 'dataset');
   const list = parameter(step, 'table') ?? parameter(step, 'folderPath');
-  if (!change || !isLiteral(site) || !isLiteral(list)) return undefined;
-  return { connector: 'sharepoint', key: `${site.replace(/\/+$/, '').toLowerCase()}|${list.toLowerCase()}`, change, label: `list '${list}' on ${site}` };
+  if (!change || !isFixed(site) || !isFixed(list)) return undefined;
+  return { connector: 'sharepoint', key: `${fixedKey(site)}|${fixedKey(list)}`, change, label: `list '${list}' on ${site}` };
 }
 
 export function watchedBy(trigger: Step): DataTarget | undefined {

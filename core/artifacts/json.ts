@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { MAX_JSON_DEPTH } from '../limits';
 import { ArtifactError, type SourceFile } from './source';
 
 export type JsonNode = Node;
@@ -8,8 +9,7 @@ export interface JsonDocument {
   readonly root: JsonNode;
 }
 
-/** Deeper nesting than any real export has; past it the parser's recursion is not trusted. */
-export const MAX_JSON_DEPTH = 256;
+export { MAX_JSON_DEPTH } from '../limits';
 
 /**
  * Parses JSON into a jsonc-parser tree whose offsets index `source.text`. The first syntax error

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { MAX_FILE_BYTES } from '../limits';
 import { toSlashes } from './paths';
 import { ArtifactError } from './source';
 import type { ZipArchive } from './zip';
@@ -30,7 +31,7 @@ export interface FolderTreeOptions {
 }
 
 export const DEFAULT_MAX_FILES = 10_000;
-export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+export const DEFAULT_MAX_FILE_BYTES = MAX_FILE_BYTES;
 
 // Never part of an export, and large enough to make a walk slow.
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);

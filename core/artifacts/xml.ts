@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { pushAll } from '../arrays';
 import type { Span } from '../text/range';
 import { ArtifactError, createSourceFile, type SourceFile } from './source';
 
@@ -228,7 +229,7 @@ function shift(element: XmlElement, by: number): void {
     next.outerSpan = { offset: next.outerSpan.offset + by, length: next.outerSpan.length };
     if (next.textSpan) next.textSpan = { offset: next.textSpan.offset + by, length: next.textSpan.length };
     for (const a of next.attributes.values()) a.span = { offset: a.span.offset + by, length: a.span.length };
-    pending.push(...next.children);
+    pushAll(pending, next.children);
   }
 }
 

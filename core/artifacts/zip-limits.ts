@@ -7,6 +7,17 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** Uncompressed / compressed size of one entry, checked once it passes RATIO_FLOOR bytes. */
   maxRatio: number;
+  /** Archives inside archives, the outer one counting as 1; the loader checks it before opening one. */
+  maxDepth: number;
+}
+
+/**
+ * What the archives of one nest (a zip, the zips inside it, ...) have read so far: the nested
+ * ones count against the outer archive's budget, so nesting cannot multiply the limits.
+ */
+export interface ZipBudget {
+  bytes: number;
+  entries: number;
 }
 
 const MiB = 1024 * 1024;
@@ -16,6 +27,8 @@ export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = {
   maxEntryBytes: 64 * MiB,
   maxTotalBytes: 512 * MiB,
   maxRatio: 200,
+  // Real exports nest three deep at most (a certification package: zip > package.zip > solution zip).
+  maxDepth: 4,
 };
 
 // Small files of repeated text (empty JSON, padding) legitimately compress far better than 200:1;
@@ -46,7 +59,7 @@ export function limitBroken(sizes: EntrySizes, max: ZipLimits, counted: boolean)
       : `entry ${name} is ${formatBytes(uncompressed)} uncompressed; FlowGuard reads at most ${formatBytes(max.maxEntryBytes)} per entry.`;
   }
   if (total > max.maxTotalBytes) {
-    return `the archive inflates past ${formatBytes(max.maxTotalBytes)} in all; FlowGuard reads at most ${formatBytes(max.maxTotalBytes)} per archive.`;
+    return `the archive inflates past ${formatBytes(max.maxTotalBytes)} in all; FlowGuard reads at most ${formatBytes(max.maxTotalBytes)} per archive, the zips inside it included.`;
   }
   if (uncompressed > RATIO_FLOOR && uncompressed / Math.max(compressed, 1) > max.maxRatio) {
     return `entry ${name} inflates more than ${max.maxRatio} times its compressed size, like a zip bomb; FlowGuard does not read it.`;

@@ -2,9 +2,9 @@ import type { Readable } from 'node:stream';
 import * as yauzl from 'yauzl';
 import { crc32 } from './crc32';
 import { ArtifactError } from './source';
-import { DEFAULT_ZIP_LIMITS, limitBroken, type ZipLimits } from './zip-limits';
+import { DEFAULT_ZIP_LIMITS, limitBroken, type ZipBudget, type ZipLimits } from './zip-limits';
 
-export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-limits';
+export { DEFAULT_ZIP_LIMITS, type ZipBudget, type ZipLimits } from './zip-limits';
 
 export interface ZipArchive {
   /** Display path of the archive, as given to readZip. */
@@ -17,12 +17,13 @@ export interface ZipArchive {
  * Reads every file of a zip into memory, never touching the disk. The limits are checked on
  * the bytes actually inflated, not only on the sizes the archive declares, because a hostile
  * archive may lie about them. Any problem is an ArtifactError naming the archive; the promise
- * always settles and the archive is always closed.
+ * always settles and the archive is always closed. A zip read out of another zip shares that
+ * one's `budget`, so its entries and bytes count against the outer archive's limits.
  */
-export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLimits>): Promise<ZipArchive> {
+export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLimits>, budget?: ZipBudget): Promise<ZipArchive> {
   const max: ZipLimits = { ...DEFAULT_ZIP_LIMITS, ...limits };
   const entries = new Map<string, Uint8Array>();
-  let total = 0;
+  const used: ZipBudget = budget ?? { bytes: 0, entries: 0 };
 
   return new Promise<ZipArchive>((resolve, reject) => {
     let zipfile: yauzl.ZipFile | undefined;
@@ -51,7 +52,7 @@ export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLim
       if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8) {
         return fail(`entry ${name} uses compression method ${entry.compressionMethod}; FlowGuard reads only stored and deflated entries, as Power Platform writes them.`);
       }
-      const declared = limitBroken({ name, uncompressed: entry.uncompressedSize, compressed: entry.compressedSize, total: total + entry.uncompressedSize }, max, false);
+      const declared = limitBroken({ name, uncompressed: entry.uncompressedSize, compressed: entry.compressedSize, total: used.bytes + entry.uncompressedSize }, max, false);
       if (declared) return fail(declared);
 
       zf.openReadStream(entry, (error, opened) => {
@@ -66,8 +67,8 @@ export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLim
         opened.on('data', (chunk: Buffer) => {
           if (settled) return;
           size += chunk.length;
-          total += chunk.length;
-          const broken = limitBroken({ name, uncompressed: size, compressed: entry.compressedSize, total }, max, true);
+          used.bytes += chunk.length;
+          const broken = limitBroken({ name, uncompressed: size, compressed: entry.compressedSize, total: used.bytes }, max, true);
           if (broken) return fail(broken);
           chunks.push(chunk);
         });
@@ -89,9 +90,12 @@ export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLim
         if (error || !zf) return damaged(error);
         zipfile = zf;
         if (settled) return zf.close();
-        if (zf.entryCount > max.maxEntries) {
-          return fail(`the archive has ${zf.entryCount} entries; FlowGuard reads at most ${max.maxEntries}.`);
+        if (used.entries + zf.entryCount > max.maxEntries) {
+          return fail(used.entries === 0
+            ? `the archive has ${zf.entryCount} entries; FlowGuard reads at most ${max.maxEntries}.`
+            : `the archive has ${zf.entryCount} entries, ${used.entries + zf.entryCount} with the archives around it; FlowGuard reads at most ${max.maxEntries}, the zips inside an archive included.`);
         }
+        used.entries += zf.entryCount;
         zf.on('error', (zipError) => damaged(zipError));
         zf.on('end', () => finish());
         zf.on('entry', (entry: yauzl.Entry) => {

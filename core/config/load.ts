@@ -27,7 +27,8 @@ export function parseConfig(text: string, file: string, displayPath: string): Co
   config.environment = str(prop(root, 'environment'));
   config.ruleKeys = new Map();
   for (const [key, value] of entries(prop(root, 'rules'))) {
-    config.rules[String(key.value)] = str(value) as RuleSetting;
+    // Own property even for '__proto__', so the unknown-rule check and the lookups see the same keys.
+    Object.defineProperty(config.rules, String(key.value), { value: str(value) as RuleSetting, enumerable: true, writable: true, configurable: true });
     config.ruleKeys.set(String(key.value), { source: doc.source, span: { offset: key.offset, length: key.length } });
   }
   config.ignore = items(prop(root, 'ignore')).map((n) => str(n) ?? '');

@@ -44,3 +44,8 @@ const KNOWN: Record<string, string> = {
 export function connectorDisplayName(id: string, fromPolicy?: string): string {
   return KNOWN[id] ?? fromPolicy ?? id;
 }
+
+/** How messages name the connector a step uses: a custom connector by its title, others by their display name. */
+export function connectorUseName(use: { id: string; custom?: { connector?: { title: string } } }, fromPolicy?: string): string {
+  return use.custom?.connector?.title ?? connectorDisplayName(use.id, fromPolicy);
+}

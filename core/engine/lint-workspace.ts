@@ -1,10 +1,12 @@
 import type { RuleSetting } from '../config/types';
+import { pushAll } from '../arrays';
 import type { Project } from '../project/load';
 import type { Workspace } from '../workspace/collector';
 import type { LintResult } from './result';
 import type { Rule, SolutionTarget } from './rule';
 import { lintConfig, lintFlow, lintSolutionTarget } from './lint';
 import { compareFindings } from './sort';
+import { redactNotice, redactUnreadable } from './redact-finding';
 
 export const NO_POLICY_NOTICE =
   'No DLP policy found, so the DLP rules did not run. Add "policies" to flowguard.json or pass --policy FILE.';
@@ -21,8 +23,9 @@ export function lintWorkspace(ws: Workspace, project: Project, rules: readonly R
   const { overrides = {}, ignoreSuppressions = false } = options;
   const result: LintResult = {
     findings: [],
-    unreadable: [...ws.unreadable],
-    notices: [...ws.notices],
+    // Loaders quote what they could not read (entry names, values): masked like findings are.
+    unreadable: ws.unreadable.map(redactUnreadable),
+    notices: ws.notices.map(redactNotice),
     files: ws.files,
     flows: ws.flows.length,
     rules: rules.map((r) => r.meta),
@@ -38,8 +41,8 @@ export function lintWorkspace(ws: Workspace, project: Project, rules: readonly R
   }
   for (const flow of ws.flows) {
     const { findings, errors } = lintFlow(flow, { rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions });
-    result.findings.push(...findings);
-    result.unreadable.push(...errors);
+    pushAll(result.findings, findings);
+    pushAll(result.unreadable, errors);
   }
   const targets: SolutionTarget[] = [
     ...ws.solutions.map((solution) => ({ kind: 'solution' as const, solution })),
@@ -47,12 +50,12 @@ export function lintWorkspace(ws: Workspace, project: Project, rules: readonly R
   ];
   for (const target of targets) {
     const { findings, errors } = lintSolutionTarget(target, { rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions });
-    result.findings.push(...findings);
-    result.unreadable.push(...errors);
+    pushAll(result.findings, findings);
+    pushAll(result.unreadable, errors);
   }
   const configCheck = lintConfig({ rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions });
-  result.findings.push(...configCheck.findings);
-  result.unreadable.push(...configCheck.errors);
+  pushAll(result.findings, configCheck.findings);
+  pushAll(result.unreadable, configCheck.errors);
   result.findings.sort(compareFindings);
   return result;
 }

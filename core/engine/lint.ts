@@ -7,6 +7,7 @@ import type { LintContext, LocatedReport, Report, Rule, SolutionLintContext, Sol
 import { effectiveSetting } from './severity';
 import { compareFindings } from './sort';
 import { applySuppressions } from './suppressions';
+import { redactFinding, redactUnreadable } from './redact-finding';
 
 export interface LintOptions {
   rules: readonly Rule[];
@@ -66,8 +67,17 @@ export function lintFlow(flow: Flow, options: LintOptions): FlowLintResult {
     }
   }
   if (!options.ignoreSuppressions) applySuppressions(findings, options.config, flow);
-  findings.sort(compareFindings);
-  return { findings, errors };
+  return redacted(findings, errors);
+}
+
+/**
+ * Masked only now: suppressions match the names as the files write them. From here on no finding
+ * holds a whole secret, whichever front end shows it (see redact-finding.ts).
+ */
+function redacted(findings: Finding[], errors: Unreadable[], sort = true): FlowLintResult {
+  const masked = findings.map(redactFinding);
+  if (sort) masked.sort(compareFindings);
+  return { findings: masked, errors: errors.map(redactUnreadable) };
 }
 
 function internalError(file: string, rule: Rule, error: unknown): Unreadable {
@@ -113,8 +123,7 @@ export function lintSolutionTarget(target: SolutionTarget, options: LintOptions)
     }
   }
   if (!options.ignoreSuppressions) applySuppressions(findings, options.config);
-  findings.sort(compareFindings);
-  return { findings, errors };
+  return redacted(findings, errors);
 }
 
 /** Runs the rules that look at flowguard.json itself. */
@@ -134,5 +143,5 @@ export function lintConfig(options: LintOptions): FlowLintResult {
       errors.push(internalError(options.config.file ?? 'flowguard.json', rule, error));
     }
   }
-  return { findings, errors };
+  return redacted(findings, errors, false);
 }

@@ -50,6 +50,8 @@ function readConnectionReferences(properties: JsonNode | undefined): Map<string,
       connectorId: connector ? normalizeConnectorId(connector) : undefined,
       apiId,
       logicalName: str(prop(prop(node, 'connection'), 'connectionReferenceLogicalName')),
+      // Only references to custom connectors carry it.
+      apiLogicalName: str(prop(prop(node, 'api'), 'logicalName')) || undefined,
       runtimeSource: str(prop(node, 'runtimeSource')) ?? str(prop(node, 'source')),
       node,
     });

@@ -124,7 +124,10 @@ export interface ConnectionReference {
   /** The connector this reference links to, short and lower-case ('shared_sharepointonline'). */
   connectorId?: string;
   apiId?: string;
+  /** connection.connectionReferenceLogicalName: the solution connection reference it stands for. */
   logicalName?: string;
+  /** api.logicalName: the logical name of the custom connector it calls ('cre80_5Fkursy-20walut-20nbp'). */
+  apiLogicalName?: string;
   runtimeSource?: string;
   node: JsonNode;
 }

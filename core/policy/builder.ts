@@ -11,6 +11,7 @@ import {
   type EnvironmentScope,
   type Group,
   type PolicyConnector,
+  type UrlPatternRule,
 } from './types';
 import type { PolicyReader } from './reader';
 
@@ -32,6 +33,7 @@ export class PolicyBuilder {
   private readonly connectors = new Map<string, PolicyConnector>();
   private readonly actionRules = new Map<string, ConnectorActionRules>();
   private readonly endpointRules = new Map<string, ConnectorEndpointRules>();
+  private urlPatterns: UrlPatternRule[] | undefined;
 
   constructor(
     private readonly reader: PolicyReader,
@@ -68,6 +70,11 @@ export class PolicyBuilder {
     this.endpointRules.set(connectorId, { connectorId, rules: sorted, at: this.reader.loc(node) });
   }
 
+  /** Custom connector URL patterns, already sorted (see url-patterns.ts). */
+  setUrlPatterns(rules: UrlPatternRule[]): void {
+    this.urlPatterns = rules;
+  }
+
   build(header: PolicyHeader): DlpPolicy {
     const policy: DlpPolicy = {
       name: header.name,
@@ -81,6 +88,7 @@ export class PolicyBuilder {
       endpointRules: this.endpointRules,
       at: this.reader.loc(header.node),
     };
+    if (this.urlPatterns) policy.urlPatterns = this.urlPatterns;
     if (this.reader.warnings.length > 0) policy.warnings = this.reader.warnings.splice(0);
     return policy;
   }

@@ -4,7 +4,7 @@ export type PolicyShape = 'flowguard' | 'scubagear' | 'admin-api' | 'get-dlppoli
 
 /** Keys only the Get-DlpPolicy object (and the admin API's policyDefinition) have. */
 const TENANT_KEYS = ['connectorGroups', 'defaultConnectorsClassification', 'environmentType'];
-const FLOWGUARD_KEYS = ['business', 'nonBusiness', 'blocked', 'default', 'environments', 'actions', 'endpoints'];
+const FLOWGUARD_KEYS = ['business', 'nonBusiness', 'blocked', 'default', 'environments', 'actions', 'endpoints', 'customConnectors'];
 
 /**
  * Tells the formats apart by shape, never by file name: tenant exports arrive under any name.

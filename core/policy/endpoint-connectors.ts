@@ -1,4 +1,5 @@
 import { BUILTIN_HTTP, BUILTIN_HTTP_WEBHOOK } from '../connectors/id';
+import { authorityBounds, urlHost } from '../text/url-host';
 
 /**
  * What an endpoint is for each connector that supports endpoint filtering, as the platform's
@@ -43,7 +44,9 @@ export function smtpEndpoint(server: string, port?: string | number): string {
  */
 export function blobEndpoint(accountOrUrl: string): string {
   const value = accountOrUrl.trim();
-  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i.exec(value)?.[1] ?? value;
+  // Read as the HTTP client reads it: `https://acct.blob.core.windows.net@evil.example` is not acct.
+  const read = authorityBounds(value) ? urlHost(value) : undefined;
+  const host = read === undefined ? value : read.kind === 'host' ? read.host : '';
   const account = /^([^.]+)\.blob\.core\./i.exec(host)?.[1];
   return account ?? value;
 }

@@ -2,6 +2,7 @@ import { normalizeConnectorId } from '../connectors/id';
 import { endpointKind } from './endpoint-connectors';
 import type { DlpPolicy, EndpointRule } from './types';
 import { wildcardMatch } from './wildcard';
+import { withoutUserinfo } from '../text/url-host';
 
 export interface EndpointVerdict {
   behavior: 'allow' | 'deny';
@@ -24,9 +25,16 @@ export function endpointBehavior(policy: DlpPolicy, connectorId: string, endpoin
   const config = policy.endpointRules.get(id);
   if (!config) return undefined;
   const canonical = endpointKind(id) === 'sql' || endpointKind(id) === 'smtp' ? tightCommas : (s: string) => s.trim();
-  const value = canonical(endpoint);
-  const rule = config.rules.find((r) => wildcardMatch(canonical(r.endpoint), value));
+  const verdicts = urlForms(id, canonical(endpoint)).map((value) => config.rules.find((r) => wildcardMatch(canonical(r.endpoint), value)));
+  // A URL with user info must not pass as the host it spells before the '@': any reading denied is denied.
+  const rule = verdicts.find((r) => r?.behavior === 'deny') ?? verdicts[0];
   return rule ? { behavior: rule.behavior, rule } : undefined;
+}
+
+/** A URL as written and, when it carries user info, as the host it really reaches (`https://a@b/` -> `https://b/`). */
+function urlForms(connectorId: string, endpoint: string): string[] {
+  const bare = endpointKind(connectorId) === 'url' ? withoutUserinfo(endpoint) : undefined;
+  return bare === undefined ? [endpoint] : [endpoint, bare];
 }
 
 /** The docs write SQL endpoints both as "server, database" and "server,database"; both mean one thing. */

@@ -3,7 +3,8 @@ import { entries, items, prop, str, type JsonNode } from '../artifacts/json';
 import { PolicyBuilder } from './builder';
 import type { PolicyReader } from './reader';
 import { checkFlowGuardSchema } from './schema';
-import type { ActionRule, DlpPolicy, EndpointRule, EnvironmentScope, Group } from './types';
+import type { ActionRule, DlpPolicy, EndpointRule, EnvironmentScope, Group, UrlPatternRule } from './types';
+import { sortUrlPatterns } from './url-patterns';
 
 const GROUP_KEYS: readonly Group[] = ['business', 'nonBusiness', 'blocked'];
 
@@ -15,7 +16,8 @@ const GROUP_KEYS: readonly Group[] = ['business', 'nonBusiness', 'blocked'];
  *     "business": ["shared_sharepointonline"], "blocked": ["Http"],
  *     "environments": { "only": ["Production"] },
  *     "actions": { "shared_sql": { "block": ["ExecutePassThroughNativeQuery_V2"] } },
- *     "endpoints": { "http": [{ "allow": "https://*.contoso.com/*" }, { "deny": "*" }] } }
+ *     "endpoints": { "http": [{ "allow": "https://*.contoso.com/*" }, { "deny": "*" }] },
+ *     "customConnectors": [{ "business": "https://*.contoso.com" }, { "ignore": "*" }] }
  *
  * The schema checks the shape; this reader only maps it onto the model, so every listing keeps
  * the node it was written at.
@@ -28,6 +30,8 @@ export function readFlowGuardPolicy(reader: PolicyReader, root: JsonNode): DlpPo
   }
   for (const [key, control] of entries(prop(root, 'actions'))) addActions(reader, builder, key, control);
   for (const [key, list] of entries(prop(root, 'endpoints'))) addEndpoints(reader, builder, key, list);
+  const patterns = prop(root, 'customConnectors');
+  if (patterns) builder.setUrlPatterns(sortUrlPatterns(reader, readPatterns(reader, patterns), patterns));
 
   const name = str(prop(root, 'name')) ?? baseName(reader.source.path);
   return builder.build({
@@ -62,8 +66,20 @@ function addEndpoints(reader: PolicyReader, builder: PolicyBuilder, key: JsonNod
   builder.addEndpointRules(key.value as string, rules, key.parent ?? list);
 }
 
+const PATTERN_KEYS: readonly UrlPatternRule['classification'][] = ['business', 'nonBusiness', 'blocked', 'ignore'];
+
+/** `[{"business": "https://*.contoso.com"}, {"ignore": "*"}]`: in order, the first match decides. */
+function readPatterns(reader: PolicyReader, list: JsonNode): UrlPatternRule[] {
+  return items(list).map((node, index) => {
+    const classification = PATTERN_KEYS.find((key) => prop(node, key)) ?? 'ignore';
+    return { order: index + 1, classification, pattern: str(prop(node, classification)) ?? '*', at: reader.loc(node) };
+  });
+}
+
 function readScope(node: JsonNode | undefined): EnvironmentScope {
   if (!node) return { type: 'all' };
+  const single = str(prop(node, 'single'));
+  if (single !== undefined) return { type: 'single', environments: [{ name: single }] };
   const only = prop(node, 'only');
   const names = items(only ?? prop(node, 'except')).map((n) => ({ name: n.value as string }));
   return { type: only ? 'only' : 'except', environments: names };

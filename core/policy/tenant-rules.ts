@@ -45,7 +45,7 @@ function readEndpointConfiguration(reader: PolicyReader, builder: PolicyBuilder,
 }
 
 /** A missing order keeps the rule where it stands in the list. */
-function readOrder(reader: PolicyReader, rule: JsonNode, index: number): number {
+export function readOrder(reader: PolicyReader, rule: JsonNode, index: number): number {
   const order = reader.get(rule, 'order');
   if (!order) return index + 1;
   if (order.type !== 'number' || !Number.isFinite(order.value)) reader.fail(order, '"order" must be a number');

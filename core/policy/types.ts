@@ -62,6 +62,19 @@ export interface ConnectorEndpointRules {
   at: PolicyLocation;
 }
 
+/**
+ * One rule of a tenant-level policy's custom connector URL patterns
+ * (`customConnectorUrlPatternsDefinition`): the first rule, in `order`, whose pattern matches a
+ * custom connector's host URL decides its group; `ignore` means this policy does not classify it.
+ */
+export interface UrlPatternRule {
+  order: number;
+  classification: Group | 'ignore';
+  /** As the policy writes it: 'https://*.contoso.com', '*'. */
+  pattern: string;
+  at: PolicyLocation;
+}
+
 /** Something odd but not fatal in a policy file (a duplicate listing, an endpoint list without `*`). */
 export interface PolicyWarning {
   message: string;
@@ -82,15 +95,38 @@ export interface DlpPolicy {
   scope: EnvironmentScope;
   actionRules: Map<string, ConnectorActionRules>;
   endpointRules: Map<string, ConnectorEndpointRules>;
+  /**
+   * Custom connector URL patterns, sorted by order. Undefined when the file carries none
+   * (Get-DlpPolicy output never does), which is not the same as an empty list.
+   */
+  urlPatterns?: UrlPatternRule[];
   at: PolicyLocation;
   /** Problems that did not stop loading; front ends show them as notices. */
   warnings?: PolicyWarning[];
 }
 
+/**
+ * Why a policy gives a connector no group:
+ * - 'outside-dlp': the platform never classifies this connector (core/policy/unclassifiable.ts);
+ * - 'ignored': a custom connector whose first matching URL pattern of a tenant-level policy is Ignore;
+ * - 'undecidable': a custom connector under a tenant-level policy whose host URL is not known
+ *   here (definition not in the workspace, host from an environment variable or expression, or
+ *   a policy file without URL patterns); `reason` says what would decide it.
+ */
+export type Unclassified = 'outside-dlp' | 'ignored' | 'undecidable';
+
 /** A connector's place under one policy, and why. */
 export interface Classification {
   policy: DlpPolicy;
-  group: Group;
+  /** Undefined when the policy does not classify the connector at all; `unclassified` says why. */
+  group?: Group;
+  unclassified?: Unclassified;
+  /** For 'undecidable': what is unknown and what would decide it, as a clause for messages. */
+  reason?: string;
+  /** The URL pattern rule that decided a custom connector's group (or its Ignore). */
+  pattern?: UrlPatternRule;
+  /** The host URL a pattern was matched against. */
+  hostUrl?: string;
   /** The policy entry that lists the connector; undefined when it falls into the default group. */
   entry?: PolicyConnector;
   /**

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { pushAll } from '../arrays';
 import * as path from 'node:path';
 import { decodeText } from '../artifacts/decode';
 import { displayPath } from '../artifacts/paths';
@@ -70,14 +71,14 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
       throw at ? new ConfigError(at.source.path, message, at.span, at.source) : new ConfigError(displayPath(configFile ?? options.cwd, options.cwd), message);
     }
     if (at) for (const file of matched) if (!writtenAt.has(file)) writtenAt.set(file, at);
-    files.push(...matched);
+    pushAll(files, matched);
   }
   for (const given of options.policies ?? []) files.push(path.resolve(options.cwd, given));
   const unique = [...new Set(files)];
   const policies: DlpPolicy[] = [];
   for (const file of unique) {
     try {
-      policies.push(...(await readPolicyFile(file, options.cwd)));
+      pushAll(policies, await readPolicyFile(file, options.cwd));
     } catch (error) {
       // A policy that cannot be read at all is reported where flowguard.json names it.
       const at = writtenAt.get(file);

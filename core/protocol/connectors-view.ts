@@ -1,6 +1,9 @@
-import { connectorDisplayName } from '../connectors/names';
-import type { Flow, StepKind } from '../model/types';
+import { connectorUseName } from '../connectors/names';
+// Shown in the editor's tree, the CLI's connectors command and reviews: names masked as findings are.
+import { redactText } from '../secrets/redact';
+import type { ConnectorUse, Flow, StepKind } from '../model/types';
 import { classify } from '../policy/classify';
+import { groupLabel, why } from '../policy/explain';
 import type { Classification, DlpPolicy, Group } from '../policy/types';
 import type { Range } from '../text/range';
 
@@ -14,9 +17,22 @@ export type ConnectorGroup = Group | 'unclassified';
 export interface ConnectorGroupUnderPolicy {
   /** The policy's display name. */
   policy: string;
-  group: Group;
-  /** False when the policy does not list the connector and it falls into the default group. */
+  /** Undefined when the policy does not classify the connector (outside DLP, Ignored, undecided). */
+  group?: Group;
+  /** False when the policy does not list the connector (default group, URL pattern, or no group). */
   listed: boolean;
+  /** As people read it: 'Business', 'Non-Business (default)', 'Business (URL pattern https://*.contoso.com)', 'Undecided'. */
+  label: string;
+  /** Why, in a sentence, as the DLP rules word it. */
+  reason: string;
+}
+
+/** What the view shows of a custom connector. */
+export interface CustomConnectorView {
+  title: string;
+  /** The host as its definition writes it; undefined when the definition is not in the workspace. */
+  host?: string;
+  logicalName?: string;
 }
 
 export interface ConnectorUseView {
@@ -33,6 +49,8 @@ export interface ConnectorView {
   group: ConnectorGroup;
   /** One entry per applicable policy, in the policies' order. */
   groups: ConnectorGroupUnderPolicy[];
+  /** Set for a custom connector. */
+  custom?: CustomConnectorView;
   /** The triggers and actions using the connector, in document order. */
   actions: ConnectorUseView[];
 }
@@ -56,28 +74,49 @@ const SEVERITY: Record<Group, number> = { business: 0, nonBusiness: 1, blocked: 
  * One group for a connector over all applicable policies, agreeing with the DLP rules:
  * - no applicable policy: 'unclassified' (nothing classifies anything);
  * - Blocked under any policy, listed or by default: 'blocked' (dlp/blocked-connector reports it);
- * - listed by no policy: 'unclassified' (dlp/unclassified-connector reports it; `groups` still
- *   holds the default group each policy puts it in);
+ * - listed by no policy, nor placed by a custom connector URL pattern: 'unclassified'
+ *   (dlp/unclassified-connector reports it; `groups` still holds the default group each policy
+ *   puts it in); a connector no policy classifies at all (outside DLP, Ignored, undecided) too;
  * - otherwise the worst group over the policies, Non-Business before Business, since one
  *   policy's Non-Business is what decides whether the flow mixes groups.
  */
 export function connectorGroup(classifications: readonly Classification[]): ConnectorGroup {
   if (classifications.length === 0) return 'unclassified';
   if (classifications.some((c) => c.group === 'blocked')) return 'blocked';
-  if (!classifications.some((c) => c.entry)) return 'unclassified';
-  return classifications.reduce<Group>((worst, c) => (SEVERITY[c.group] > SEVERITY[worst] ? c.group : worst), 'business');
+  if (!classifications.some((c) => c.entry || c.pattern)) return 'unclassified';
+  return classifications.reduce<Group>((worst, c) => (c.group && SEVERITY[c.group] > SEVERITY[worst] ? c.group : worst), 'business');
 }
 
-function connectorView(id: string, policies: readonly DlpPolicy[]): ConnectorView {
-  const classifications = policies.map((policy) => classify(policy, id));
+function underPolicy(c: Classification): ConnectorGroupUnderPolicy {
+  const entry: ConnectorGroupUnderPolicy = { policy: c.policy.displayName, listed: c.entry !== undefined, label: labelUnder(c), reason: why(c) };
+  if (c.group) entry.group = c.group;
+  return entry;
+}
+
+function labelUnder(c: Classification): string {
+  const label = groupLabel(c);
+  if (c.pattern) return `${label} (URL pattern ${c.pattern.pattern})`;
+  return c.group && !c.entry ? `${label} (default)` : label;
+}
+
+function connectorView(connector: ConnectorUse, policies: readonly DlpPolicy[]): ConnectorView {
+  const classifications = policies.map((policy) => classify(policy, connector));
   const listedName = classifications.find((c) => c.entry?.displayName)?.entry?.displayName;
-  return {
-    id,
-    name: connectorDisplayName(id, listedName),
+  const view: ConnectorView = {
+    id: connector.id,
+    name: connectorUseName(connector, listedName),
     group: connectorGroup(classifications),
-    groups: classifications.map((c) => ({ policy: c.policy.displayName, group: c.group, listed: c.entry !== undefined })),
+    groups: classifications.map(underPolicy),
     actions: [],
   };
+  const custom = connector.custom;
+  if (custom) {
+    view.custom = { title: view.name };
+    if (custom.connector?.host) view.custom.host = custom.connector.host;
+    const logicalName = custom.connector?.logicalName ?? custom.logicalName;
+    if (logicalName) view.custom.logicalName = logicalName;
+  }
+  return view;
 }
 
 /** The connectors one flow uses, each with its group under the applicable policies and the steps using it. */
@@ -85,16 +124,17 @@ export function flowConnectorsView(flow: Flow, policies: readonly DlpPolicy[]): 
   const byId = new Map<string, ConnectorView>();
   const lines = flow.doc.source.lines;
   for (const step of flow.steps) {
-    const id = step.connector?.id;
-    if (!id) continue;
+    const connector = step.connector;
+    if (!connector) continue;
+    const id = connector.id;
     let view = byId.get(id);
     if (!view) {
-      view = connectorView(id, policies);
+      view = connectorView(connector, policies);
       byId.set(id, view);
     }
-    view.actions.push({ name: step.name, kind: step.kind, range: lines.rangeOf({ offset: step.nameNode.offset, length: step.nameNode.length }) });
+    view.actions.push({ name: redactText(step.name), kind: step.kind, range: lines.rangeOf({ offset: step.nameNode.offset, length: step.nameNode.length }) });
   }
-  const view: FlowConnectorsView = { name: flow.displayName, file: flow.doc.source.path, connectors: [...byId.values()] };
+  const view: FlowConnectorsView = { name: redactText(flow.displayName), file: flow.doc.source.path, connectors: [...byId.values()] };
   const solution = flow.solution?.uniqueName ?? flow.solution?.path;
   if (solution !== undefined) view.solution = solution;
   return view;

@@ -52,6 +52,11 @@ function firstOfOverlapping(groups: SecretMatch[][]): SecretMatch[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** Secrets anywhere in free text (a message, a name), expressions included: what `redactText` masks. */
+export function findSecretsInText(text: string): SecretMatch[] {
+  return firstOfOverlapping(findInText(text));
+}
+
 /**
  * The secrets in one string value of a flow or a settings file, as offsets into the value.
  * Expressions are never read: only the literal parts of the value can be hardcoded secrets.

@@ -33,9 +33,19 @@ export function roleOf(key: string, object: JsonNode, objectKey: string | undefi
       return fixed ? { fixed, scheme: fixed === 'raw-authorization' } : {};
     }
   }
-  // {"name": "apiKey", "value": "..."}: variables and name/value lists name their value beside it.
-  const sibling = key === 'value' ? str(prop(object, 'name')) : undefined;
+  // {"name": "apiKey", "value": "..."}: variables and name/value lists name their value beside it,
+  // as do OpenAPI parameters their default or example, and a custom connector's policy templates
+  // their header value ("x-ms-apimTemplateParameter.name" beside "x-ms-apimTemplateParameter.value").
+  const sibling = siblingName(key, object);
   const name = credentialName(key) ?? (sibling === undefined ? undefined : credentialName(sibling));
   if (!name) return {};
   return { name, scheme: name.kind === 'authorization-header' };
+}
+
+const NAMED_VALUE_KEYS = new Set(['value', 'default', 'example', 'x-example']);
+
+function siblingName(key: string, object: JsonNode): string | undefined {
+  if (NAMED_VALUE_KEYS.has(key)) return str(prop(object, 'name'));
+  if (/\.value$/i.test(key)) return str(prop(object, `${key.slice(0, -'value'.length)}name`));
+  return undefined;
 }

@@ -1,12 +1,15 @@
 import type { JsonDocument } from '../artifacts/json';
+import { indexCustomConnectors, linkFlowCustomConnectors } from '../connectors/custom';
 import { buildFlow, classifyFlowDocument } from '../model/flow';
-import type { Flow, Solution } from '../model/types';
+import type { CustomConnector, Flow, Solution } from '../model/types';
 import type { FlowNames } from './flow-entry';
 
 /** What the loader knew about a flow beyond its own text: the solution around it and the names it gave. */
 export interface FlowContext {
   solution?: Solution;
   names: FlowNames;
+  /** Every custom connector of the load, so a rebuilt flow links to connectors of other solutions too. */
+  customConnectors?: readonly CustomConnector[];
 }
 
 // Kept beside the Flow rather than on it, so the model stays what the text and solution say.
@@ -29,6 +32,7 @@ export function rebuildFlow(doc: JsonDocument, context?: FlowContext): Flow | un
   const found = classifyFlowDocument(doc);
   if (found.kind !== 'cloud-flow') return undefined;
   const flow = buildFlow(doc, found, context?.solution, context?.names);
+  linkFlowCustomConnectors(flow, indexCustomConnectors(context?.customConnectors ?? []));
   if (context) rememberContext(flow, context);
   return flow;
 }
@@ -36,6 +40,7 @@ export function rebuildFlow(doc: JsonDocument, context?: FlowContext): Flow | un
 /** Equal for two contexts that build the same flow from the same text: same names, same connection references. */
 export function contextKey(context: FlowContext | undefined): string {
   if (!context) return '';
-  const references = [...(context.solution?.connectionReferences ?? new Map()).values()].map((r) => [r.logicalName, r.connectorId, r.apiId]);
-  return JSON.stringify([context.solution?.path, references, context.names.displayName, context.names.id]);
+  const references = [...(context.solution?.connectionReferences ?? new Map()).values()].map((r) => [r.logicalName, r.connectorId, r.apiId, r.customConnectorId]);
+  const connectors = (context.customConnectors ?? []).map((c) => [c.solution?.path, c.logicalName, c.recordId, c.title, c.host, c.apiNames]);
+  return JSON.stringify([context.solution?.path, references, context.names.displayName, context.names.id, connectors]);
 }

@@ -19,6 +19,8 @@ export interface FlowEntryOptions {
   names?: FlowNames;
   /** True when the user named this file, or it sits where only flows sit: anything else is an error. */
   expected?: boolean;
+  /** True for a solution's Workflows/ folder: JSON there that does not parse is reported even when it does not look like a flow. */
+  flowFolder?: boolean;
 }
 
 /** The `<Workflow Name=... WorkflowId=...>` sidecar that pac writes beside each flow. */
@@ -43,7 +45,7 @@ export async function loadFlowEntry(tree: FileTree, rel: string, ws: Workspace, 
   const path = tree.label + rel;
   const read = await tryReadJson(tree, rel);
   if ('error' in read) {
-    if (options.expected || options.solution || looksLikeFlow(read.source?.text ?? '')) {
+    if (options.expected || options.flowFolder || looksLikeFlow(read.source?.text ?? '')) {
       ws.files++;
       ws.fail(path, read.error);
     }

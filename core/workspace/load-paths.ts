@@ -2,11 +2,12 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath } from '../artifacts/paths';
 import { ArtifactError } from '../artifacts/source';
-import { folderTree, zipTree, type FileTree } from '../artifacts/tree';
-import { readZip } from '../artifacts/zip';
+import { folderTree, type FileTree } from '../artifacts/tree';
 import { Workspace } from './collector';
 import { loadFlowEntry } from './flow-entry';
+import { linkWorkspace } from './link';
 import { loadTree } from './load-tree';
+import { loadZip } from './load-zip';
 
 export interface LoadPathsOptions {
   cwd: string;
@@ -31,16 +32,15 @@ function singleFileTree(absFile: string, label: string): FileTree {
 }
 
 async function loadZipFile(absFile: string, display: string, ws: Workspace, named: boolean): Promise<void> {
+  let bytes: Uint8Array;
   try {
-    const archive = await readZip(display, new Uint8Array(await fs.readFile(absFile)));
-    const { exports } = await loadTree(zipTree(archive), ws);
-    if (exports === 0 && named) {
-      throw new ArtifactError(display, `${display} is neither a solution zip (solution.xml) nor a legacy export package (Microsoft.Flow/flows/manifest.json).`);
-    }
+    bytes = new Uint8Array(await fs.readFile(absFile));
   } catch (error) {
     ws.files++;
     ws.fail(display, error);
+    return;
   }
+  await loadZip(display, bytes, ws, { named });
 }
 
 async function loadFolder(absDir: string, display: string, ws: Workspace, options: LoadPathsOptions): Promise<void> {
@@ -90,5 +90,6 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
       ws.fail(display, error);
     }
   }
+  linkWorkspace(ws);
   return ws;
 }

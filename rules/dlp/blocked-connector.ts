@@ -1,5 +1,5 @@
 import { defineRule } from '../../core/engine/rule';
-import { connectorDisplayName } from '../../core/connectors/names';
+import { connectorUseName } from '../../core/connectors/names';
 import { classify } from '../../core/policy/classify';
 import { policyEntry, why } from '../../core/policy/explain';
 
@@ -20,10 +20,10 @@ export default defineRule({
     for (const step of ctx.flow.steps) {
       const connector = step.connector;
       if (!connector) continue;
-      const blocking = ctx.policies.map((policy) => classify(policy, connector.id)).filter((c) => c.group === 'blocked');
+      const blocking = ctx.policies.map((policy) => classify(policy, connector)).filter((c) => c.group === 'blocked');
       const first = blocking[0];
       if (!first) continue;
-      const name = connectorDisplayName(connector.id, first.entry?.displayName);
+      const name = connectorUseName(connector, first.entry?.displayName);
       ctx.report({
         node: step.nameNode,
         step,

@@ -1,19 +1,33 @@
 import { defineRule } from '../../core/engine/rule';
-import { connectorDisplayName } from '../../core/connectors/names';
+import { connectorUseName } from '../../core/connectors/names';
 import { classify } from '../../core/policy/classify';
-import { policyName } from '../../core/policy/explain';
-import { GROUP_LABEL, type Group } from '../../core/policy/types';
+import { policyEntry, policyName } from '../../core/policy/explain';
+import type { Classification, Group } from '../../core/policy/types';
 import type { RelatedLocation } from '../../core/findings';
-import type { Step } from '../../core/model/types';
+import type { ConnectorUse, Step } from '../../core/model/types';
 import { rangeOf } from '../../core/artifacts/source';
 
 interface Use {
   step: Step;
-  connector: string;
+  connector: ConnectorUse;
+  classification: Classification;
 }
 
 function names(uses: Use[]): string {
-  return [...new Set(uses.map((u) => connectorDisplayName(u.connector)))].join(', ');
+  return [...new Set(uses.map((u) => connectorUseName(u.connector)))].join(', ');
+}
+
+/** How a use got its group, when that is not a plain listing: a default group, a URL pattern. */
+function how(use: Use): string {
+  const c = use.classification;
+  if (c.pattern) return `, by URL pattern '${c.pattern.pattern}'`;
+  return c.entry ? '' : ', the default group';
+}
+
+/** The URL pattern rules that put custom connectors in their groups, once each. */
+function patternEntries(uses: Use[]): RelatedLocation[] {
+  const seen = new Set<unknown>();
+  return uses.filter((u) => u.classification.pattern && !seen.has(u.classification.pattern) && seen.add(u.classification.pattern)).map((u) => policyEntry(u.classification));
 }
 
 export default defineRule({
@@ -35,7 +49,9 @@ export default defineRule({
       const byGroup: Record<Group, Use[]> = { business: [], nonBusiness: [], blocked: [] };
       for (const step of ctx.flow.steps) {
         if (!step.connector) continue;
-        byGroup[classify(policy, step.connector.id).group].push({ step, connector: step.connector.id });
+        const classification = classify(policy, step.connector);
+        // A connector the policy does not classify (outside DLP, Ignored, undecided) mixes with nothing.
+        if (classification.group) byGroup[classification.group].push({ step, connector: step.connector, classification });
       }
       const business = byGroup.business;
       const nonBusiness = byGroup.nonBusiness;
@@ -44,9 +60,9 @@ export default defineRule({
       const related: RelatedLocation[] = [...business, ...nonBusiness.slice(1)].map((use) => ({
         file: source.path,
         range: rangeOf(source, { offset: use.step.nameNode.offset, length: use.step.nameNode.length }),
-        message: `'${use.step.name}' uses ${connectorDisplayName(use.connector)} (${GROUP_LABEL[classify(policy, use.connector).group]})`,
+        message: `'${use.step.name}' uses ${connectorUseName(use.connector)} (${use.classification.group === 'business' ? 'Business' : 'Non-Business'}${how(use)})`,
       }));
-      related.push({ file: policy.at.file, range: policy.at.range, message: `Policy ${policyName(policy)}` });
+      related.push({ file: policy.at.file, range: policy.at.range, message: `Policy ${policyName(policy)}` }, ...patternEntries([...business, ...nonBusiness]));
       ctx.report({
         node: first.step.nameNode,
         step: first.step,

@@ -1,5 +1,7 @@
 import { defineRule } from '../../core/engine/rule';
 import { addArrayItem } from '../../core/fixes/json-edits';
+import { flowNames } from '../../core/analysis/names';
+import { canTimeOut } from '../../core/analysis/timeouts';
 
 export default defineRule({
   meta: {
@@ -14,10 +16,14 @@ export default defineRule({
     fixable: true,
   },
   check(ctx) {
+    const steps = flowNames(ctx.flow).steps;
     for (const step of ctx.flow.steps) {
       for (const after of step.runAfter) {
         const statuses = after.statuses.map((s) => s.toLowerCase());
         if (!statuses.includes('failed') || statuses.includes('timedout')) continue;
+        // A handler of a variable, Compose or Parse JSON step needs no TimedOut: those never time out.
+        const guarded = steps.get(after.action.toLowerCase());
+        if (guarded && !canTimeOut(guarded)) continue;
         const statusList = after.node.parent?.children?.[1];
         ctx.report({
           node: after.node,

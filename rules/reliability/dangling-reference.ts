@@ -9,10 +9,14 @@ function hint(name: string, candidates: Iterable<string>): string {
   return near ? ` Did you mean '${near}'?` : '';
 }
 
+function* namesOf<T>(items: Iterable<T>, name: (item: T) => string): Iterable<string> {
+  for (const item of items) yield name(item);
+}
+
 function checkReference(ctx: LintContext, step: Step | undefined, ref: FlowReference): void {
   const names = flowNames(ctx.flow);
-  // Only computed when a hint is needed: most references resolve.
-  const allSteps = (): string[] => ctx.flow.steps.map((s) => s.name);
+  // Lazy, so that closest() reads only as many names as it compares (a flow may have 100,000).
+  const allSteps = (): Iterable<string> => namesOf(ctx.flow.steps, (s) => s.name);
   const where = step ? `In '${step.name}', ` : 'In the flow outputs, ';
   const report = (message: string, kind: string, name: string): void =>
     ctx.report({ span: ref.span, step, message: where + message, data: { kind, name } });
@@ -22,7 +26,7 @@ function checkReference(ctx: LintContext, step: Step | undefined, ref: FlowRefer
     }
   } else if (ref.kind === 'variable') {
     if (!names.variables.has(ref.name.toLowerCase())) {
-      const declared = [...names.variables.values()].map((v) => String(v.node.value));
+      const declared = namesOf(names.variables.values(), (v) => String(v.node.value));
       report(`variables('${ref.name}') names a variable no 'Initialize variable' action declares.${hint(ref.name, declared)}`, 'variable', ref.name);
     }
   } else if (ref.kind === 'loop') {

@@ -1,7 +1,8 @@
 import { defineRule, type LintContext, type SolutionLintContext } from '../../core/engine/rule';
-import type { EnvironmentVariable, SourceRef, Step } from '../../core/model/types';
+import type { CustomConnector, EnvironmentVariable, SourceRef, Step } from '../../core/model/types';
 import { strongestCredentialName } from '../../core/secrets/credential-name';
 import { findSecrets, type ValueRole } from '../../core/secrets/detect';
+import { findSecretsInCode } from '../../core/secrets/scan-code';
 import { describeField, describeInValue, secretMessage } from '../../core/secrets/message';
 import { formatPath, scanJson, type JsonSecret } from '../../core/secrets/scan-json';
 import { jsonStringSpans, xmlTextSpans, type SpanMapper } from '../../core/secrets/source-span';
@@ -84,6 +85,47 @@ function checkEnvironmentVariables(ctx: SolutionLintContext, variables: readonly
   }
 }
 
+const CONNECTOR_ADVICE =
+  'Leave credentials out of the connector: let each connection supply them (a securestring connection parameter), or read them from Azure Key Vault in the custom code.';
+
+/**
+ * A custom connector travels with every copy of the solution: literal credentials in its OpenAPI
+ * definition (parameter defaults, examples), its connection parameters (defaults, OAuth client
+ * secrets), its policy templates (set-header values) or its custom code are readable by anyone
+ * with the export.
+ */
+function checkCustomConnectors(ctx: SolutionLintContext, connectors: readonly CustomConnector[]): void {
+  for (const connector of connectors) {
+    const label = `custom connector '${connector.title}'`;
+    for (const doc of [...(connector.definition ? [connector.definition] : []), ...connector.jsonFiles]) {
+      for (const found of scanJson(doc.root)) {
+        const value = found.node.value as string;
+        const spans = jsonStringSpans(doc.source.text, { offset: found.node.offset, length: found.node.length }, value);
+        const secret = value.slice(found.match.start, found.match.end);
+        ctx.report({
+          at: { source: doc.source, span: spans(found.match.start, found.match.end) },
+          message: secretMessage(found.match, secret, `${label} (${fileName(doc.source.path)})`, describeField(found.path, found.match), CONNECTOR_ADVICE),
+          data: { kind: found.match.kind, field: formatPath(found.path) },
+        });
+      }
+    }
+    const code = connector.customCode;
+    if (code) {
+      for (const match of findSecretsInCode(code.text)) {
+        ctx.report({
+          at: { source: code, span: { offset: match.start, length: match.end - match.start } },
+          message: secretMessage(match, code.text.slice(match.start, match.end), `the custom code of ${label}`, describeInValue(match), CONNECTOR_ADVICE),
+          data: { kind: match.kind, field: 'customcode' },
+        });
+      }
+    }
+  }
+}
+
+function fileName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('!')) + 1);
+}
+
 function checkDeploymentSettings(ctx: SolutionLintContext): void {
   if (ctx.target.kind !== 'deployment-settings') return;
   const { doc, environmentVariables } = ctx.target.settings;
@@ -102,10 +144,11 @@ export default defineRule({
     id: 'secrets/hardcoded-secret',
     category: 'secrets',
     defaultSeverity: 'error',
-    description: 'A password, key, token or other credential is written into a flow, an environment variable or deployment settings.',
+    description: 'A password, key, token or other credential is written into a flow, an environment variable, deployment settings or a custom connector.',
     help:
       'Anyone who can read the export (the solution zip, the source repository, a backup) can read a credential written ' +
-      'into a flow action, a parameter default, an environment variable value or deploymentSettings.json, and it cannot be ' +
+      'into a flow action, a parameter default, an environment variable value, deploymentSettings.json or a custom ' +
+      'connector (its definition, connection parameters, policy templates or custom code), and it cannot be ' +
       'rotated without editing every copy. Keep credentials in Azure Key Vault, reach them through environment variables ' +
       'of type Secret or the Key Vault connector, turn on secure inputs for the actions that use them, and let the ' +
       'pipeline inject deployment values from secret variables.',
@@ -116,7 +159,11 @@ export default defineRule({
     checkParameters(ctx);
   },
   checkSolution(ctx) {
-    if (ctx.target.kind === 'solution') checkEnvironmentVariables(ctx, ctx.target.solution.environmentVariables);
-    else checkDeploymentSettings(ctx);
+    if (ctx.target.kind === 'solution') {
+      checkEnvironmentVariables(ctx, ctx.target.solution.environmentVariables);
+      checkCustomConnectors(ctx, ctx.target.solution.customConnectors);
+    } else {
+      checkDeploymentSettings(ctx);
+    }
   },
 });

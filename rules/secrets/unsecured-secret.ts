@@ -1,7 +1,8 @@
 import { entries, prop, str, type JsonNode } from '../../core/artifacts/json';
 import { rangeOf } from '../../core/artifacts/source';
-import { isPassThrough, isVariableWriter } from '../../core/analysis/dataflow';
-import { secretSource } from '../../core/analysis/secret-sources';
+import { isPassThrough, isVariableWriter, type Read } from '../../core/analysis/dataflow';
+import { secretSource, type SecretSourceKind } from '../../core/analysis/secret-sources';
+import { readsTriggerInput, triggerSecretInputs } from '../../core/analysis/trigger-secrets';
 import { securedProperties, supportsSecureData } from '../../core/analysis/secure-data';
 import { traceForward, type DataPath } from '../../core/analysis/trace';
 import { defineRule, type LintContext } from '../../core/engine/rule';
@@ -11,6 +12,15 @@ import { credentialName } from '../../core/secrets/credential-name';
 import { secureDataFixes } from '../../core/fixes/secure-data';
 
 const SOURCE_LABEL = { 'key-vault': 'Azure Key Vault', 'secret-environment-variable': 'a Secret environment variable' } as const;
+
+/** Where the unsecured secret is first shown: the reading action's outputs, or the trigger's. */
+function sourceMessage(step: Step, kind: SecretSourceKind): string {
+  if (kind === 'trigger-input') {
+    const inputs = triggerSecretInputs(step).map((i) => `'${i.label}'`).join(', ');
+    return `Trigger '${step.name}' takes the credential input ${inputs} without secure outputs, so the value the caller sends is shown in the flow's run history. Turn on Secure outputs in its settings.`;
+  }
+  return `'${step.name}' reads a secret from ${SOURCE_LABEL[kind]} without secure outputs, so the secret is shown in the flow's run history. Turn on Secure outputs in its settings.`;
+}
 
 /** Authentication types that carry a credential in the action's inputs (not managed identity). */
 const CREDENTIAL_AUTH = new Set(['basic', 'clientcertificate', 'activedirectoryoauth', 'raw']);
@@ -32,15 +42,22 @@ function checkSource(ctx: LintContext, step: Step, advised: Set<Step>): void {
     ctx.report({
       node: step.nameNode,
       step,
-      message: `'${step.name}' reads a secret from ${SOURCE_LABEL[kind]} without secure outputs, so the secret is shown in the flow's run history. Turn on Secure outputs in its settings.`,
+      message: sourceMessage(step, kind),
       data: { kind: 'source-outputs', secure: 'outputs' },
       fixes: secureDataFixes(ctx.flow.doc, step, 'outputs'),
     });
-    return;
+    // A Key Vault or environment variable read has one place to fix first. A caller's
+    // credential kept in a variable stays readable whatever the trigger's settings (variables
+    // cannot be secured), so for a trigger the variables are reported at once.
+    if (kind !== 'trigger-input') return;
   }
   // The platform hides the inputs of actions that read a secured output directly, but not of
   // actions that get it through Compose, Parse JSON or a variable.
-  const paths = traceForward(ctx.flow, step, { isSink: (reader) => !isPassThrough(reader) });
+  const inputs = kind === 'trigger-input' ? triggerSecretInputs(step) : [];
+  const paths = traceForward(ctx.flow, step, {
+    isSink: (reader) => !isPassThrough(reader),
+    ...(kind === 'trigger-input' ? { readsSource: (read: Read) => readsTriggerInput(read, inputs) } : {}),
+  });
   for (const path of paths) {
     const sink = path.sink;
     const throughVariable = path.hops.find((h) => isVariableWriter(h.step));
@@ -48,7 +65,7 @@ function checkSource(ctx: LintContext, step: Step, advised: Set<Step>): void {
       ctx.report({
         node: sink.nameNode,
         step: sink,
-        message: `'${sink.name}' stores the secret from '${step.name}' in a variable; variables cannot be secured, so it is shown in run history. Use the secured output directly where it is needed.`,
+        message: `'${sink.name}' stores the secret from '${step.name}' in a variable; variables cannot be secured, so it is shown in run history. ${kind === 'trigger-input' ? 'Read the trigger input' : 'Use the secured output'} directly where it is needed.`,
         related: hopsRelated(ctx, path),
         data: { kind: 'variable' },
       });

@@ -33,7 +33,7 @@ describe('cli', () => {
     const run = await cli(['flows', '--format', 'json'], dir);
     assert.equal(run.code, 1, run.stderr);
     const report = JSON.parse(run.stdout) as JsonReport;
-    assert.equal(report.summary.flows, 16);
+    assert.equal(report.summary.flows, 20);
     assert.deepEqual(report.unreadable, []);
     const blocked = report.findings.filter((f) => f.ruleId === 'dlp/blocked-connector').map((f) => [f.file, f.line, f.column, f.action]);
     assert.deepEqual(blocked, [

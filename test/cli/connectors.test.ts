@@ -65,9 +65,9 @@ describe('cli: connectors', () => {
     const run = await cli(['connectors', 'samples', '--format', 'csv'], ROOT);
     assert.equal(run.code, 0);
     const rows = run.stdout.split('\r\n');
-    assert.equal(rows[0], 'file,flow,solution,connector,connector_id,group,policy,policy_group,listed,used_by');
-    assert.ok(rows.includes(`${DROPBOX},Backup receipts to Dropbox,ContosoExpenses,Dropbox,shared_dropbox,Blocked,Contoso Tenant Baseline,Blocked,true,Create_file_in_Dropbox`));
-    assert.ok(rows.some((r) => r.includes(',Planner,shared_planner,Unclassified,Contoso Tenant Baseline,Non-Business,false,Create_a_follow-up_task')));
+    assert.equal(rows[0], 'file,flow,solution,connector,connector_id,group,policy,policy_group,listed,used_by,custom_connector_host');
+    assert.ok(rows.includes(`${DROPBOX},Backup receipts to Dropbox,ContosoExpenses,Dropbox,shared_dropbox,Blocked,Contoso Tenant Baseline,Blocked,true,Create_file_in_Dropbox,`));
+    assert.ok(rows.some((r) => r.includes(',Planner,shared_planner,Unclassified,Contoso Tenant Baseline,Non-Business,false,Create_a_follow-up_task,')));
     assert.equal(csvField('a,b'), '"a,b"');
     assert.equal(csvField('say "hi"'), '"say ""hi"""');
     assert.equal(csvField('=HYPERLINK("http://x")'), `"'=HYPERLINK(""http://x"")"`);
@@ -81,7 +81,7 @@ describe('cli: connectors', () => {
       writeFileSync(path.join(dir, 'flowguard.json'), '{}');
       const run = await cli(['connectors', 'flow.json', '--format', 'csv'], dir);
       assert.equal(run.code, 0);
-      assert.ok(run.stdout.includes(',Dropbox,shared_dropbox,Unclassified,,,,Create_file_in_Dropbox\r\n'));
+      assert.ok(run.stdout.includes(',Dropbox,shared_dropbox,Unclassified,,,,Create_file_in_Dropbox,\r\n'));
       assert.match(run.stderr, /No DLP policy applies/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -6,7 +6,7 @@ import { loadProject } from '../../core/project/load';
 import type { Workspace } from '../../core/workspace/collector';
 import { loadPaths } from '../../core/workspace/load-paths';
 import { allRules } from '../../rules';
-import { CORPUS_DIR, corpusFiles, corpusManifest, requireCorpus } from '../helpers/corpus';
+import { CORPUS_DIR, corpusFiles, corpusManifest, requireCorpus, zipNoteFlowCounts } from '../helpers/corpus';
 
 /** Environments named by the scoped tenant policies in corpus/dlp, so every policy gets a run. */
 const SCOPED_ENVIRONMENTS = ['Default-3c19c757-3b55-411f-b03f-2bcc514a598d', 'Default-ca08493a-c9c8-4db0-a9e8-d3b4bafac269', '00000000-0000-0000-0000-000000000000'];
@@ -29,7 +29,40 @@ describe('corpus: real exports in ../shared/corpus', function () {
     const loaded = new Set(ws.flows.map((f) => f.doc.source.path));
     assert.deepEqual(expected.filter((p) => !loaded.has(p)), []);
     const desktop = ws.notices.filter((n) => /desktop flow/.test(n.message)).length;
-    console.log(`      ${ws.flows.length} cloud flows (${expected.length} unpacked, ${ws.flows.length - expected.length} in zips), ${desktop} desktop flows skipped, ${ws.files} files`);
+    const zipped = ws.flows.filter((f) => f.doc.source.path.includes('.zip!')).length;
+    console.log(`      ${ws.flows.length} cloud flows (${ws.flows.length - zipped} unpacked, ${zipped} in zips), ${desktop} desktop flows skipped, ${ws.files} files`);
+  });
+
+  it('lints every flow the manifest lists exactly once, counting per file', () => {
+    // What the manifest says each file holds: one flow per flow file, the counts in a zip's note.
+    const expected = new Map<string, number>();
+    let nested = 0;
+    for (const row of corpusManifest()) {
+      if (row.kind === 'solution-flow-json') expected.set(row.corpusPath, 1);
+      else if (row.kind === 'legacy-package-json' && row.corpusPath.endsWith('/definition.json')) expected.set(row.corpusPath, 1);
+      else if (row.corpusPath.toLowerCase().endsWith('.zip')) {
+        const [own = 0, ...inner] = zipNoteFlowCounts(row.note);
+        const innerFlows = inner.reduce((a, b) => a + b, 0);
+        nested += innerFlows;
+        expected.set(row.corpusPath, own + innerFlows);
+      }
+    }
+    // A finding's file, and so a flow's, is the file on disk: the outer archive for a zip entry.
+    const loaded = new Map<string, number>();
+    for (const flow of ws.flows) {
+      const file = /^(.*?\.zip)!/i.exec(flow.doc.source.path)?.[1] ?? flow.doc.source.path;
+      loaded.set(file, (loaded.get(file) ?? 0) + 1);
+    }
+    const wrong = [...new Set([...expected.keys(), ...loaded.keys()])]
+      .filter((file) => (expected.get(file) ?? 0) !== (loaded.get(file) ?? 0))
+      .map((file) => `${file}: ${loaded.get(file) ?? 0} loaded, ${expected.get(file) ?? 'none'} listed`);
+    assert.deepEqual(wrong, []);
+    const paths = ws.flows.map((f) => f.doc.source.path);
+    assert.deepEqual(paths.filter((p, i) => paths.indexOf(p) !== i), [], 'no file loaded twice');
+    const result = lintWorkspace(ws, { config: emptyConfig(CORPUS_DIR), policies: [], applicable: [], policyFiles: [] }, allRules);
+    assert.equal(result.flows, ws.flows.length);
+    const zipped = paths.filter((p) => p.includes('.zip!')).length;
+    console.log(`      ${ws.flows.length} flows linted once each: ${ws.flows.length - zipped} flow files, ${zipped} in ${[...expected].filter(([f, n]) => f.toLowerCase().endsWith('.zip') && n > 0).length} zips (${nested} in nested zips), ${ws.solutions.length} solutions`);
   });
 
   it('resolves the connector of every OpenApiConnection and ApiConnection step', () => {

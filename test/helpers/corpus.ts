@@ -28,6 +28,8 @@ export function corpusFiles(test: (fileName: string) => boolean): string[] {
 export interface ManifestRow {
   corpusPath: string;
   kind: string;
+  /** Free text; for zips it counts what they hold: 'flows_in_zip=3', or 'zip: connectors=1 (...); flows=1; nested zips: [...]'. */
+  note: string;
 }
 
 /** MANIFEST.tsv: which file is what kind of export. */
@@ -36,5 +38,12 @@ export function corpusManifest(): ManifestRow[] {
   return lines
     .map((line) => line.split('\t'))
     .filter((cols) => cols.length > 6)
-    .map((cols) => ({ corpusPath: cols[3] ?? '', kind: cols[6] ?? '' }));
+    .map((cols) => ({ corpusPath: cols[3] ?? '', kind: cols[6] ?? '', note: cols[7] ?? '' }));
+}
+
+const FLOW_COUNT = /\bflows(?:_in_zip)?=(\d+)/g;
+
+/** The flows a zip's note counts: its own first, then those of each zip nested in it, in order. */
+export function zipNoteFlowCounts(note: string): number[] {
+  return [...note.matchAll(FLOW_COUNT)].map((m) => Number(m[1]));
 }

@@ -10,6 +10,7 @@ import { buildFlow, classifyFlowDocument } from '../../core/model/flow';
 import type { Flow } from '../../core/model/types';
 import { loadPolicies } from '../../core/policy/load';
 import type { DlpPolicy } from '../../core/policy/types';
+import { loadPaths } from '../../core/workspace/load-paths';
 
 /** The repository root, found from the compiled test file (out/test/helpers). */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -29,6 +30,15 @@ export function flowFixture(rel: string): Flow {
   const found = classifyFlowDocument(doc);
   if (found.kind !== 'cloud-flow') throw new Error(`${rel} is not a cloud flow fixture`);
   return buildFlow(doc, found);
+}
+
+/** The one flow of an unpacked solution under test/fixtures, loaded with its solution as the CLI does. */
+export async function solutionFlowFixture(rel: string): Promise<Flow> {
+  const ws = await loadPaths([path.join(FIXTURES, rel)], { cwd: FIXTURES });
+  if (ws.unreadable.length > 0) throw new Error(ws.unreadable.map((u) => `${u.file}: ${u.message}`).join('\n'));
+  const [flow, ...others] = ws.flows;
+  if (!flow || others.length > 0) throw new Error(`${rel} must hold exactly one flow (found ${ws.flows.length})`);
+  return flow;
 }
 
 export function policyFixture(rel: string): DlpPolicy[] {

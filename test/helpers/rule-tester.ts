@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Rule } from '../../core/engine/rule';
 import type { DlpPolicy } from '../../core/policy/types';
 import { emptyConfig, type Config } from '../../core/config/types';
-import { FIXTURES, ROOT, flowFixture, runRule, seen } from './fixtures';
+import { FIXTURES, ROOT, flowFixture, runRule, seen, solutionFlowFixture } from './fixtures';
 
 export interface Expected {
   line: number;
@@ -14,7 +14,11 @@ export interface Expected {
 }
 
 export interface RuleCase {
-  /** Fixture file under test/fixtures/<rule id>/. */
+  /**
+   * Fixture file under test/fixtures/<rule id>/, or a folder there holding an unpacked solution
+   * (for what a flow file alone cannot carry, such as the custom connectors it calls): its one
+   * flow is linted with the solution around it, as the CLI reads it.
+   */
   file: string;
   /** Why it is, or is not, a finding: the case's label. */
   why: string;
@@ -35,12 +39,12 @@ export function testRule(rule: Rule, policies: () => DlpPolicy[], cases: RuleCas
   describe(rule.meta.id, () => {
     it('uses every fixture of the rule exactly once', () => {
       const dir = path.join(FIXTURES, rule.meta.id);
-      const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+      const files = readdirSync(dir).filter((f) => f.endsWith('.json') || statSync(path.join(dir, f)).isDirectory()).sort();
       assert.deepEqual([...cases.map((c) => c.file)].sort(), files);
     });
     for (const c of cases) {
-      it(`${c.expect.length === 0 ? 'stays quiet' : 'reports'}: ${c.why} (${c.file})`, () => {
-        const flow = flowFixture(path.posix.join(rule.meta.id, c.file));
+      it(`${c.expect.length === 0 ? 'stays quiet' : 'reports'}: ${c.why} (${c.file})`, async () => {
+        const flow = c.file.endsWith('.json') ? flowFixture(path.posix.join(rule.meta.id, c.file)) : await solutionFlowFixture(path.posix.join(rule.meta.id, c.file));
         const config = { ...emptyConfig(ROOT), ...c.config };
         const findings = runRule(rule, flow, (c.policies ?? policies)(), config);
         assert.deepEqual(

@@ -31,7 +31,7 @@ interface ConnectorsFlow {
   file: string;
   entry?: string;
   solution?: string;
-  connectors: { id: string; name: string; group: string; groups: { policy: string; group: string; listed: boolean }[]; actions: { name: string; kind: string }[] }[];
+  connectors: { id: string; name: string; group: string; groups: { policy: string; group: string; listed: boolean; label: string; reason: string }[]; actions: { name: string; kind: string }[] }[];
 }
 
 describe('lsp: hover, outline, definition and the connectors view', () => {
@@ -134,7 +134,8 @@ describe('lsp: hover, outline, definition and the connectors view', () => {
     assert.equal(backup.solution, 'ContosoExpenses');
     const dropbox = backup.connectors.find((c) => c.id === 'shared_dropbox');
     assert.equal(dropbox?.group, 'blocked');
-    assert.deepEqual(dropbox?.groups, [{ policy: 'Contoso Tenant Baseline', group: 'blocked', listed: true }]);
+    assert.deepEqual(dropbox?.groups.map(({ policy, group, listed, label }) => ({ policy, group, listed, label })), [{ policy: 'Contoso Tenant Baseline', group: 'blocked', listed: true, label: 'Blocked' }]);
+    assert.match(dropbox?.groups[0]?.reason ?? '', /lists it as Blocked/);
     assert.deepEqual(dropbox?.actions.map((a) => [a.name, a.kind]), [['Create_file_in_Dropbox', 'action']]);
     const escalate = flows.find((f) => f.name === 'Escalate ticket')!;
     assert.equal(escalate.file, uri(path.join(dir, HELPDESK_ZIP)));

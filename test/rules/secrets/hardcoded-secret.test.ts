@@ -200,3 +200,63 @@ describe('secrets/hardcoded-secret in environment variables and deploymentSettin
 function byFileAndLine(a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
 }
+
+describe('secrets/hardcoded-secret in custom connectors', () => {
+  const fake = new FakeSecrets(777);
+  const apiKeyDefault = fake.chars(ALNUM, 40);
+  const clientSecret = fake.chars(`${ALNUM}~._-`, 40);
+  const headerValue = fake.chars(ALNUM, 48);
+  const codeKey = fake.chars(ALNUM, 44);
+  let dir: string;
+
+  function write(rel: string, text: string): string {
+    const abs = path.join(dir, ...rel.split('/'));
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, text);
+    return text;
+  }
+
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'flowguard-connector-secrets-'));
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reports literal credentials in the definition, connection parameters, policy templates and custom code, masked, and nothing else', async () => {
+    const logical = 'cr_5Fpartner-20orders';
+    write('solution.xml', '<?xml version="1.0" encoding="utf-8"?><ImportExportXml><SolutionManifest><UniqueName>PartnerOrders</UniqueName><Version>1.0.0.0</Version><Managed>0</Managed></SolutionManifest></ImportExportXml>');
+    write('customizations.xml', `<?xml version="1.0" encoding="utf-8"?><ImportExportXml><Workflows /><Connectors><Connector><connectorid>6f1c2b8e-6a55-4d3b-9a0e-2b1f0c9d7e42</connectorid><displayname>Partner Orders</displayname><name>${logical}</name><connectortype>1</connectortype>` +
+      `<openapidefinition>/Connector/${logical}_openapidefinition.json</openapidefinition><connectionparameters>/Connector/${logical}_connectionparameters.json</connectionparameters>` +
+      `<policytemplateinstances>/Connector/${logical}_policytemplateinstances.json</policytemplateinstances><customcodeblobcontent>/Connector/${logical}_customcodeblobcontent.csx</customcodeblobcontent></Connector></Connectors><connectionreferences /></ImportExportXml>`);
+    const definition = write(`Connector/${logical}_openapidefinition.json`, JSON.stringify({
+      swagger: '2.0', info: { title: 'Partner Orders', version: '1.0' }, host: 'orders.partner-example.net', basePath: '/api', schemes: ['https'],
+      paths: { '/orders': { get: { operationId: 'ListOrders', parameters: [{ name: 'api_key', in: 'query', type: 'string', default: apiKeyDefault, 'x-ms-visibility': 'internal' }], responses: { 200: { description: 'OK' } } } } },
+      securityDefinitions: { api_key: { type: 'apiKey', in: 'header', name: 'X-Api-Key' } },
+    }, null, 2));
+    const parameters = write(`Connector/${logical}_connectionparameters.json`, JSON.stringify({
+      token: { type: 'oauthSetting', oAuthSettings: { identityProvider: 'aad', clientId: 'c47bf440-52ce-4d7f-808f-f377e572ac20', clientSecret, scopes: [], redirectUrl: 'https://global.consent.azure-apim.net/redirect' } },
+      api_key: { type: 'securestring', uiDefinition: { displayName: 'API key', description: 'The partner key', constraints: { required: 'true' } } },
+    }, null, 2));
+    const templates = write(`Connector/${logical}_policytemplateinstances.json`, JSON.stringify([
+      { templateId: 'setheader', title: 'Add key', parameters: { 'x-ms-apimTemplateParameter.name': 'X-Api-Key', 'x-ms-apimTemplateParameter.value': headerValue, 'x-ms-apimTemplateParameter.existsAction': 'override', 'x-ms-apimTemplate-policySection': 'Request' } },
+    ], null, 2));
+    const code = write(`Connector/${logical}_customcodeblobcontent.csx`, `public class Script : ScriptBase\n{\n    private const string ApiKey = "${codeKey}";\n    public override async Task<HttpResponseMessage> ExecuteAsync()\n    {\n        this.Context.Request.Headers.Add("X-Api-Key", ApiKey);\n        return await this.Context.SendAsync(this.Context.Request, this.CancellationToken);\n    }\n}\n`);
+
+    const ws = await loadPaths(['.'], { cwd: dir });
+    assert.deepEqual(ws.unreadable, []);
+    const result = lintWorkspace(ws, { config: emptyConfig(dir), policies: [], applicable: [], policyFiles: [] }, [rule]);
+    assert.deepEqual(result.unreadable, []);
+    const found = result.findings.map((f) => ({ file: f.file, line: f.range.start.line + 1, column: f.range.start.character + 1 }));
+    const at = (file: string, text: string, secret: string) => ({ file: `Connector/${logical}_${file}`, ...positionOf(text, secret) });
+    assert.deepEqual([...found].sort(byFileAndLine), [
+      at('connectionparameters.json', parameters, clientSecret),
+      at('customcodeblobcontent.csx', code, codeKey),
+      at('openapidefinition.json', definition, apiKeyDefault),
+      at('policytemplateinstances.json', templates, headerValue),
+    ].sort(byFileAndLine));
+    for (const f of result.findings) {
+      for (const secret of [apiKeyDefault, clientSecret, headerValue, codeKey]) assert.ok(!f.message.includes(secret.slice(0, 8)), `message shows no more than a mask: ${f.message}`);
+      assert.match(f.message, /custom connector 'Partner Orders'/);
+    }
+  });
+});

@@ -31,5 +31,15 @@ testRule(rule, () => [], [
     expect: [{ line: 46, column: 31, action: 'Call_legacy_api', data: { kind: 'http-credentials', secure: 'inputs' } }],
   },
   { file: 'secured-everywhere.json', why: 'secure outputs on the secret, secure inputs on both HTTP calls', expect: [] },
+  {
+    file: 'trigger-secret-in-variable.json',
+    why: 'a client secret typed into a Power Apps (V2) trigger input, kept in a variable and sent to the token endpoint',
+    expect: [
+      { line: 18, column: 9, action: 'manual', data: { kind: 'source-outputs', secure: 'outputs' } },
+      { line: 57, column: 9, action: 'Initialize_clientSecret', data: { kind: 'variable' } },
+      { line: 70, column: 9, action: 'Get_token', data: { kind: 'passed-on', secure: 'inputs' } },
+    ],
+  },
+  { file: 'trigger-inputs-not-secret.json', why: 'tenant id, client id and search text are not credentials', expect: [] },
   { file: 'managed-identity.json', why: 'managed identity carries no credential in the inputs', expect: [] },
 ]);

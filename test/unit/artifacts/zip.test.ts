@@ -8,7 +8,7 @@ import { ArtifactError } from '../../../core/artifacts/source';
 import { parseXml } from '../../../core/artifacts/xml';
 import { normaliseEntryName, readZip, type ZipLimits } from '../../../core/artifacts/zip';
 import { DEFAULT_ZIP_LIMITS, formatBytes, limitBroken } from '../../../core/artifacts/zip-limits';
-import { CORPUS_DIR, corpusAvailable, corpusFiles } from '../../helpers/corpus';
+import { CORPUS_DIR, corpusAvailable, corpusFiles, corpusManifest, zipNoteFlowCounts } from '../../helpers/corpus';
 import { makeZip } from '../../helpers/make-zip';
 
 const MiB = 1024 * 1024;
@@ -164,6 +164,20 @@ describe('artifacts/zip', () => {
         assert.match(error.message, /inflates past 3 MiB in all/);
       });
 
+      it('counts a zip inside a zip against the outer archive: bytes and entries', async () => {
+        const inner = makeZip({ 'a.bin': randomBytes(2 * MiB), 'b.json': '{}' }, { method: 'store' });
+        const bytes = makeZip({ 'inner.zip': inner }, { method: 'store' });
+        const budget = { bytes: 0, entries: 0 };
+        const outer = await readZip('outer.zip', bytes, { maxTotalBytes: 3 * MiB }, budget);
+        await assert.rejects(
+          readZip('outer.zip!inner.zip', outer.entries.get('inner.zip')!, { maxTotalBytes: 3 * MiB }, budget),
+          /outer\.zip!inner\.zip: the archive inflates past 3 MiB in all; FlowGuard reads at most 3 MiB per archive, the zips inside it included\./,
+        );
+        const counted = { bytes: 0, entries: 0 };
+        await readZip('outer.zip', bytes, { maxEntries: 2 }, counted);
+        await assert.rejects(readZip('outer.zip!inner.zip', inner, { maxEntries: 2 }, counted), /the archive has 2 entries, 3 with the archives around it; FlowGuard reads at most 2/);
+      });
+
       it('is stopped by the per-entry limit while streaming', async () => {
         // Declares exactly the limit: only counting the inflated bytes (ours or yauzl's) catches it.
         const lying = makeZip({ 'big.json': Buffer.alloc(3 * MiB) }, { declaredSize: { 'big.json': 2 * MiB } });
@@ -218,29 +232,59 @@ describe('artifacts/zip', () => {
       }
     });
 
-    it('reads every corpus zip with the expected entries', async () => {
+    interface Counted {
+      own: number;
+      nested: number;
+    }
+
+    /** Checks one archive and those inside it; the flow files of this one and of the nested ones. */
+    async function check(display: string, bytes: Uint8Array): Promise<Counted> {
+      const archive = await readZip(display, bytes);
+      const names = [...archive.entries.keys()];
+      assert.ok(names.every((n) => !n.startsWith('/') && !n.includes('\\') && !n.endsWith('/')), display);
+      const zips = names.filter((n) => n.toLowerCase().endsWith('.zip'));
+      let own = 0;
+      if (archive.entries.has('solution.xml')) {
+        assert.ok(archive.entries.has('customizations.xml'), display);
+        for (const xml of ['solution.xml', 'customizations.xml']) {
+          const source = decodeText(`${display}!${xml}`, archive.entries.get(xml) as Uint8Array);
+          assert.equal(parseXml(source).root.name, 'ImportExportXml');
+        }
+        // Some solutions hold only custom connectors or agents: no flow at all.
+        const flows = names.filter((n) => /^Workflows\/.+\.json$/.test(n));
+        for (const flow of flows) parseJson(decodeText(`${display}!${flow}`, archive.entries.get(flow) as Uint8Array));
+        own = flows.length;
+      } else if (archive.entries.has('manifest.json')) {
+        assert.ok(archive.entries.has('Microsoft.Flow/flows/manifest.json'), display);
+        own = names.filter((n) => /^Microsoft\.Flow\/flows\/[^/]+\/definition\.json$/.test(n)).length;
+        assert.ok(own > 0, display);
+      } else {
+        // A certification package: nothing but solution zips, named with backslashes (PkgAssets\X.zip).
+        assert.ok(zips.length > 0, `${display} is a solution, a legacy package or a package of zips`);
+      }
+      let nested = 0;
+      for (const zip of zips) {
+        const inner = await check(`${display}!${zip}`, archive.entries.get(zip) as Uint8Array);
+        nested += inner.own + inner.nested;
+      }
+      return { own, nested };
+    }
+
+    it('reads every corpus zip, and the zips inside it, with the entries the manifest counts', async () => {
+      const notes = new Map(corpusManifest().map((r) => [r.corpusPath, r.note]));
       const zips = corpusFiles((n) => n.endsWith('.zip'));
       assert.ok(zips.length >= 10, `found ${zips.length}`);
+      let withNested = 0;
       for (const file of zips) {
         const display = path.relative(CORPUS_DIR, file).split(path.sep).join('/');
-        const archive = await readZip(display, new Uint8Array(readFileSync(file)));
-        const names = [...archive.entries.keys()];
-        assert.ok(names.every((n) => !n.startsWith('/') && !n.includes('\\') && !n.endsWith('/')), display);
-        if (archive.entries.has('solution.xml')) {
-          assert.ok(archive.entries.has('customizations.xml'), display);
-          const flows = names.filter((n) => /^Workflows\/.+\.json$/.test(n));
-          assert.ok(flows.length > 0, `${display} has flows`);
-          for (const xml of ['solution.xml', 'customizations.xml']) {
-            const source = decodeText(`${display}!${xml}`, archive.entries.get(xml) as Uint8Array);
-            assert.equal(parseXml(source).root.name, 'ImportExportXml');
-          }
-          for (const flow of flows) parseJson(decodeText(`${display}!${flow}`, archive.entries.get(flow) as Uint8Array));
-        } else {
-          assert.ok(archive.entries.has('manifest.json'), display);
-          assert.ok(archive.entries.has('Microsoft.Flow/flows/manifest.json'), display);
-          assert.ok(names.some((n) => /^Microsoft\.Flow\/flows\/[^/]+\/definition\.json$/.test(n)), display);
-        }
+        const { own, nested } = await check(display, new Uint8Array(readFileSync(file)));
+        const counts = zipNoteFlowCounts(notes.get(display) ?? '');
+        assert.ok(counts.length > 0, `${display}: the manifest counts its flows`);
+        assert.equal(own, counts[0], `${display}: its own flows`);
+        assert.equal(own + nested, counts.reduce((a, b) => a + b, 0), `${display}: flows with the nested zips`);
+        if (counts.length > 1) withNested++;
       }
+      assert.ok(withNested >= 2, 'the corpus holds zips inside zips');
     });
   });
 });

@@ -51,6 +51,17 @@ describe('policy/endpoints', () => {
     assert.equal(endpointBehavior(policy, 'http', 'https://example.com/')?.rule.order, 4);
   });
 
+  it('does not let user info pass a URL off as an allowed host', () => {
+    const [prefix] = loadPolicies(sourceFromText('prefix.dlp.json', JSON.stringify({ business: [], endpoints: { http: [{ allow: 'https://api.contoso.com*' }, { deny: '*' }] } })));
+    assert.ok(prefix);
+    // Spelled as written, this matches the Allow rule; the request goes to evil.example.
+    const disguised = endpointBehavior(prefix, 'http', 'https://api.contoso.com@evil.example/upload');
+    assert.equal(disguised?.behavior, 'deny');
+    assert.equal(disguised?.rule.order, 2);
+    assert.equal(endpointBehavior(prefix, 'http', 'https://api.contoso.com/orders')?.behavior, 'allow');
+    assert.equal(endpointBehavior(policy, 'http', 'https://svc:pw@api.contoso.com/orders')?.behavior, 'allow');
+  });
+
   it('respects `order` over the order rules are written in', () => {
     const tenant = JSON.stringify({
       policyDefinition: { name: 't' },

@@ -58,10 +58,14 @@ describe('protocol/connectors-view', () => {
 
   it('gives the group under each policy, saying whether the policy lists the connector', () => {
     const twitter = flowConnectorsView(flow, [baseline, loose]).connectors.find((c) => c.id === 'shared_twitter')!;
-    assert.deepEqual(twitter.groups, [
-      { policy: 'Baseline', group: 'nonBusiness', listed: false },
-      { policy: 'Loose', group: 'business', listed: false },
-    ]);
+    assert.deepEqual(
+      twitter.groups.map(({ policy, group, listed, label }) => ({ policy, group, listed, label })),
+      [
+        { policy: 'Baseline', group: 'nonBusiness', listed: false, label: 'Non-Business (default)' },
+        { policy: 'Loose', group: 'business', listed: false, label: 'Business (default)' },
+      ],
+    );
+    assert.match(twitter.groups[0]?.reason ?? '', /does not list it, so it falls into the default group/);
   });
 
   it('calls a connector Blocked when any policy blocks it, listed or by its default group', () => {
