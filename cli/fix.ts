@@ -13,13 +13,13 @@ export interface FixOutcome {
 }
 
 /** Applies the safe fixes in place and lints again, until nothing more changes. */
-export async function fixAndRelint(first: Linted, cwd: string, relint: () => Promise<Linted>): Promise<FixOutcome> {
+export async function fixAndRelint(first: Linted, cwd: string, relint: () => Promise<Linted>, roots?: readonly string[]): Promise<FixOutcome> {
   let linted = first;
   let applied = 0;
   const files = new Set<string>();
   const skipped = new Map<string, string>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const outcome = await fixFiles(linted.result.findings, { cwd, only: 'safe' });
+    const outcome = await fixFiles(linted.result.findings, { cwd, only: 'safe', roots });
     for (const s of outcome.skipped) if (!skipped.has(s.file)) skipped.set(s.file, s.reason);
     if (outcome.applied === 0) break;
     applied += outcome.applied;

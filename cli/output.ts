@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CliIO } from './io';
+import { writeOutputFile } from './write-output';
 
 /** Writes a report to --output (creating its folder) or to standard output. */
 export async function writeReport(report: string, output: string | undefined, io: CliIO): Promise<void> {
@@ -8,7 +8,5 @@ export async function writeReport(report: string, output: string | undefined, io
     io.stdout(report);
     return;
   }
-  const file = path.resolve(io.cwd, output);
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, report);
+  await writeOutputFile(path.resolve(io.cwd, output), report, '--output', io.cwd);
 }

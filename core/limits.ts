@@ -24,6 +24,9 @@ export const MAX_GLOB_LENGTH = 1_000;
 /** Globs in one list of flowguard.json (`ignore`, `policies`, `exceptions`). */
 export const MAX_GLOBS = 1_000;
 
+/** Alternatives one glob's braces may expand to (`{a,b}{c,d}` is four). */
+export const MAX_GLOB_ALTERNATIVES = 256;
+
 /** Endpoint rules of one connector in one DLP policy. */
 export const MAX_ENDPOINT_RULES = 10_000;
 

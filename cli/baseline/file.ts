@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { readRegularFile, ReadRefused } from '../../core/artifacts/read-file';
 import { CliError } from '../errors';
 
 /**
@@ -31,10 +31,10 @@ function isEntry(value: unknown): value is BaselineEntry {
 export async function readBaseline(abs: string, display: string): Promise<Baseline> {
   let text: string;
   try {
-    text = await fs.readFile(abs, 'utf8');
+    text = new TextDecoder().decode(await readRegularFile(abs));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CliError(`Cannot read baseline ${display}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}.`);
+    throw new CliError(`Cannot read baseline ${display}: ${code === 'ENOENT' ? 'no such file' : error instanceof ReadRefused ? `it ${error.message}` : String(code ?? error)}.`);
   }
   let data: unknown;
   try {

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { writeOutputFile } from '../write-output';
 import * as path from 'node:path';
 import { displayPath } from '../../core/artifacts/paths';
 import { DEFAULT_BASELINE, serializeBaseline, type BaselineEntry } from '../baseline/file';
@@ -50,8 +50,7 @@ export async function baselineCommand(argv: string[], io: CliIO): Promise<number
   const entries: BaselineEntry[] = result.findings
     .filter((f) => !f.suppressed)
     .map((f) => ({ fingerprint: fingerprints.get(f)!, ruleId: f.ruleId, file: relocate(f.file), flow: f.flow ?? null, action: f.action ?? null }));
-  await fs.mkdir(path.dirname(abs), { recursive: true });
-  await fs.writeFile(abs, serializeBaseline(entries));
+  await writeOutputFile(abs, serializeBaseline(entries), 'baseline', io.cwd);
   const display = displayPath(abs, io.cwd);
   io.stdout(`Recorded ${entries.length} finding${entries.length === 1 ? '' : 's'} in ${display}; 'flowguard --baseline ${display}' now reports only new ones.\n`);
   return 0;

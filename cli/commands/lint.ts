@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { LintResult } from '../../core/engine/result';
 import type { Finding, Notice } from '../../core/findings';
 import type { Project } from '../../core/project/load';
@@ -36,7 +37,9 @@ export async function lintCommand(options: CliOptions, io: CliIO): Promise<numbe
   let linted = await lintOnce(project, options, io);
   let result = linted.result;
   if (options.fix) {
-    const fixed = await fixAndRelint(linted, io.cwd, () => lintOnce(project, options, io));
+    // Fixes are written only inside what was named (a symlinked file or folder may lead elsewhere).
+    const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(io.cwd, p));
+    const fixed = await fixAndRelint(linted, io.cwd, () => lintOnce(project, options, io), roots);
     linted = fixed.linted;
     result = withNotices(linted.result, fixed.notices);
   }

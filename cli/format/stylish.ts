@@ -80,7 +80,7 @@ function table(rows: Row[], paint: Palette): string[] {
     ruleId: terminalText(row.ruleId),
   }));
   const width = (pick: (cell: (typeof cells)[number]) => string): number =>
-    Math.max(0, ...cells.map((cell) => displayWidth(pick(cell))));
+    maxOf(cells.map((cell) => displayWidth(pick(cell))));
   const lineWidth = width((c) => c.line);
   const columnWidth = width((c) => c.column);
   const severityWidth = maxOf(rows.map((r) => r.severity.length));
@@ -127,7 +127,8 @@ export function formatStylish(result: LintResult, options: FormatOptions): strin
   const lines: string[] = [];
   const groups = groupRows(result);
   for (const [file, rows] of groups) {
-    lines.push('', paint.underline(terminalText(file)), ...table(rows, paint));
+    lines.push('', paint.underline(terminalText(file)));
+    pushAll(lines, table(rows, paint));
   }
   if (groups.length > 0) lines.push('');
   pushAll(lines, noteLines(result.notices, paint));

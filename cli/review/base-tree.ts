@@ -26,13 +26,22 @@ export async function checkOutBase(root: string, commit: string, paths: string[]
   if (entries.length > MAX_FILES) throw new CliError(`The base revision holds ${entries.length} export files under the paths given; name fewer paths.`);
   const dir = await fs.mkdtemp(path.join(tmpdir(), 'flowguard-review-'));
   const remove = (): Promise<void> => fs.rm(dir, { recursive: true, force: true });
+  const written = new Set<string>();
   try {
     await readBlobs(root, entries.map((e) => e.oid), async (index, content) => {
       const target = path.resolve(dir, ...entries[index]!.path.split('/'));
       // git never stores '..' in a path; checked anyway, as this writes where a tree says.
       if (!target.startsWith(dir + path.sep)) return;
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await fs.writeFile(target, content);
+      // A crafted tree may list a path twice, or as a file and a folder: the first one wins.
+      if (written.has(target)) return;
+      written.add(target);
+      try {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await fs.writeFile(target, content, { flag: 'wx' });
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR') throw error;
+      }
     });
   } catch (error) {
     await remove();

@@ -40,7 +40,7 @@ export function formatReviewStylish(report: ReviewReport, color: boolean): strin
   const totals = reviewTotals(report);
   const blocks = [...report.flows.map((c) => flowBlock(c, paint)), ...report.files.map((c) => fileBlock(c, paint))];
   const lines = [`FlowGuard review against ${terminalText(report.base.ref)} (${report.base.commit.slice(0, 12)})`];
-  for (const block of blocks) lines.push('', ...block);
+  for (const block of blocks) pushAll(lines, ['', ...block]);
   for (const u of report.unreadable) lines.push('', `${paint.red('unreadable:')} ${terminalText(u.file)}:${oneBased(u.range).line}: ${terminalText(u.message)}`);
   lines.push('');
   for (const n of uniqueNotices(report.notices)) lines.push(`${paint.bold('note:')} ${terminalText(n.file === undefined ? n.message : `${n.file}: ${n.message}`)}`);

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../artifacts/decode';
-import { parseJson, prop, str, items, entries } from '../artifacts/json';
-import { ArtifactError } from '../artifacts/source';
+import { parseJson, prop, str, items, entries, type JsonNode } from '../artifacts/json';
+import { readRegularFileSync } from '../artifacts/read-file';
+import { ArtifactError, type SourceFile } from '../artifacts/source';
+import { MAX_CONFIG_BYTES, MAX_GLOBS } from '../limits';
+import { globProblem } from '../project/glob-match';
 import schema from '../../schemas/flowguard.schema.json';
 import { ConfigError } from './errors';
 import { checkSchema } from './schema-check';
@@ -19,6 +21,7 @@ export function parseConfig(text: string, file: string, displayPath: string): Co
   }
   checkSchema(doc, schema);
   const root = doc.root;
+  checkGlobs(doc.source, root);
   const config = emptyConfig(path.dirname(file));
   config.file = file;
   const policyNodes = items(prop(root, 'policies'));
@@ -44,12 +47,33 @@ export function parseConfig(text: string, file: string, displayPath: string): Co
   return config;
 }
 
+/**
+ * Globs are matched against every file of the workspace, so their number and length are bounded
+ * (core/limits.ts); a glob past them is an error at its line rather than a slow or failed run.
+ */
+function checkGlobs(source: SourceFile, root: JsonNode): void {
+  const fail = (node: JsonNode, message: string): never => {
+    throw new ConfigError(source.path, message, { offset: node.offset, length: Math.min(node.length, 200) }, source);
+  };
+  for (const key of ['policies', 'ignore', 'exceptions']) {
+    const list = prop(root, key);
+    const listed = items(list);
+    if (list && listed.length > MAX_GLOBS) fail(list, `"${key}" lists ${listed.length} entries; FlowGuard reads at most ${MAX_GLOBS}.`);
+    for (const node of listed) {
+      const globNode = key === 'exceptions' ? prop(node, 'file') : node;
+      const glob = str(globNode);
+      const problem = glob === undefined ? undefined : globProblem(glob);
+      if (problem && globNode) fail(globNode, `This "${key}" glob cannot be used: ${problem}.`);
+    }
+  }
+}
+
 export function loadConfig(file: string, displayPath: string): Config {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = new TextDecoder().decode(readRegularFileSync(file, MAX_CONFIG_BYTES));
   } catch (error) {
-    throw new ConfigError(displayPath, `Cannot read ${displayPath}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    throw new ConfigError(displayPath, `Cannot read ${displayPath}: it ${error instanceof Error ? error.message : String(error)}.`);
   }
   return parseConfig(text, file, displayPath);
 }

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { compileGlob, type GlobMatcher } from '../project/glob-match';
 import * as path from 'node:path';
 import { prop, str } from '../artifacts/json';
 import { rangeOf } from '../artifacts/source';
@@ -45,6 +45,24 @@ function ruleMatches(pattern: string, ruleId: string): boolean {
   return p === '*' || p === ruleId || (p.endsWith('/*') && ruleId.startsWith(p.slice(0, -1)));
 }
 
+// Compiled once per glob, not once per finding: a workspace may have 100,000 findings.
+const fileMatchers = new Map<string, GlobMatcher>();
+
+/** A glob that flowguard.json validation let through; one that still fails to compile matches nothing. */
+function fileMatcher(glob: string): GlobMatcher {
+  let matcher = fileMatchers.get(glob);
+  if (!matcher) {
+    try {
+      matcher = compileGlob(glob, { dot: true });
+    } catch {
+      matcher = () => false;
+    }
+    if (fileMatchers.size > 10_000) fileMatchers.clear();
+    fileMatchers.set(glob, matcher);
+  }
+  return matcher;
+}
+
 function exceptionMatches(exception: ConfigException, finding: Finding, config: Config): boolean {
   if (!ruleMatches(exception.rule, finding.ruleId)) return false;
   if (exception.flow && exception.flow.toLowerCase() !== finding.flow?.toLowerCase()) return false;
@@ -52,7 +70,8 @@ function exceptionMatches(exception: ConfigException, finding: Finding, config: 
   if (exception.file) {
     const archive = finding.file.split('!')[0] ?? finding.file;
     const relative = toSlashes(path.relative(config.root, path.resolve(archive)));
-    if (!picomatch.isMatch(relative, exception.file, { dot: true }) && !picomatch.isMatch(finding.file, exception.file, { dot: true })) return false;
+    const isMatch = fileMatcher(exception.file);
+    if (!isMatch(relative) && !isMatch(finding.file)) return false;
   }
   return true;
 }

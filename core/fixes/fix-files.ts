@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { decodeText } from '../artifacts/decode';
 import { parseJson } from '../artifacts/json';
@@ -7,10 +7,13 @@ import type { Finding, Fix } from '../findings';
 import { applyEdits } from './apply-edits';
 import { encodeLike } from './encode';
 import { planFixes, type FixSelection } from './plan';
+import { writeRefusal, writeRegularFile } from './write-guard';
 
 export interface FixFilesOptions extends FixSelection {
   /** The folder the findings' display paths are relative to (the cwd the workspace was loaded with). */
   cwd: string;
+  /** The paths being linted, absolute: a file whose real path is outside them is never written. */
+  roots?: readonly string[];
 }
 
 export interface FixFilesResult {
@@ -30,8 +33,10 @@ function describe(error: unknown): string {
 }
 
 /** Applies one file's fixes and writes it back, or says why it did not. */
-async function fixFile(file: string, fixes: Fix[], cwd: string): Promise<string | undefined> {
+async function fixFile(file: string, fixes: Fix[], cwd: string, roots: readonly string[] | undefined): Promise<string | undefined> {
   const abs = path.resolve(cwd, file);
+  const refusal = await writeRefusal(abs, roots);
+  if (refusal) return refusal;
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(abs));
@@ -46,7 +51,7 @@ async function fixFile(file: string, fixes: Fix[], cwd: string): Promise<string 
     return `the fixed text would not be valid JSON (${describe(error)}), so the file was left unchanged; please report this`;
   }
   try {
-    await writeFile(abs, encodeLike(bytes, source.hadBom, fixed));
+    await writeRegularFile(abs, encodeLike(bytes, source.hadBom, fixed));
   } catch (error) {
     return `cannot write it (${describe(error)})`;
   }
@@ -69,7 +74,7 @@ export async function fixFiles(findings: readonly Finding[], options: FixFilesOp
     }
     let problem: string | undefined;
     try {
-      problem = await fixFile(file, fixes, options.cwd);
+      problem = await fixFile(file, fixes, options.cwd, options.roots);
     } catch (error) {
       problem = `fixing it failed (${describe(error)})`;
     }

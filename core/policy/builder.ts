@@ -1,4 +1,5 @@
 import type { JsonNode } from '../artifacts/json';
+import { MAX_ENDPOINT_PATTERN_LENGTH, MAX_ENDPOINT_RULES } from '../limits';
 import { normalizeConnectorId } from '../connectors/id';
 import { endpointKind } from './endpoint-connectors';
 import {
@@ -65,6 +66,10 @@ export class PolicyBuilder {
       this.duplicate(node, `endpoint rules for "${rawId}" are given twice`);
       return;
     }
+    // Every endpoint of every flow is matched against these rules: their number and length are bounded.
+    if (rules.length > MAX_ENDPOINT_RULES) this.reader.fail(node, `endpoint rules for "${rawId}" number ${rules.length}; FlowGuard reads at most ${MAX_ENDPOINT_RULES} per connector`);
+    const long = rules.find((r) => r.endpoint.length > MAX_ENDPOINT_PATTERN_LENGTH);
+    if (long) this.reader.fail(node, `an endpoint rule for "${rawId}" is ${long.endpoint.length} characters long; FlowGuard reads endpoint patterns of at most ${MAX_ENDPOINT_PATTERN_LENGTH} characters`);
     const sorted = [...rules].sort((a, b) => a.order - b.order);
     this.checkEndpointRules(connectorId, rawId, sorted, node);
     this.endpointRules.set(connectorId, { connectorId, rules: sorted, at: this.reader.loc(node) });

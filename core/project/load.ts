@@ -1,7 +1,8 @@
-import { promises as fs } from 'node:fs';
 import { pushAll } from '../arrays';
 import * as path from 'node:path';
 import { decodeText } from '../artifacts/decode';
+import { readRegularFile, ReadRefused } from '../artifacts/read-file';
+import { GlobError } from './glob-match';
 import { displayPath } from '../artifacts/paths';
 import { ArtifactError } from '../artifacts/source';
 import { ConfigError } from '../config/errors';
@@ -41,10 +42,11 @@ async function readPolicyFile(abs: string, cwd: string): Promise<DlpPolicy[]> {
   const display = displayPath(abs, cwd);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await fs.readFile(abs));
+    bytes = await readRegularFile(abs);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigError(display, `Cannot read DLP policy ${display}: ${code === 'ENOENT' ? 'no such file' : String(code ?? error)}.`);
+    const why = code === 'ENOENT' ? 'no such file' : error instanceof ReadRefused ? `it ${error.message}` : String(code ?? error);
+    throw new ConfigError(display, `Cannot read DLP policy ${display}: ${why}.`);
   }
   try {
     return loadPolicies(decodeText(display, bytes));
@@ -64,8 +66,12 @@ export async function loadProject(options: ProjectOptions): Promise<Project> {
   const files: string[] = [];
   const writtenAt = new Map<string, { source: SourceFile; span: Span }>();
   for (const [index, pattern] of config.policies.entries()) {
-    const matched = await expandGlob(config.root, pattern);
     const at = config.policyKeys?.[index];
+    const matched = await expandGlob(config.root, pattern).catch((error: unknown) => {
+      if (!(error instanceof GlobError)) throw error;
+      const message = `This "policies" glob cannot be used: ${error.message}.`;
+      throw at ? new ConfigError(at.source.path, message, at.span, at.source) : new ConfigError(displayPath(configFile ?? options.cwd, options.cwd), message);
+    });
     if (matched.length === 0) {
       const message = `No DLP policy file matches "${pattern}" (relative to ${displayPath(config.root, options.cwd)}).`;
       throw at ? new ConfigError(at.source.path, message, at.span, at.source) : new ConfigError(displayPath(configFile ?? options.cwd, options.cwd), message);

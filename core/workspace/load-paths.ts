@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath } from '../artifacts/paths';
+import { readRegularFile, ReadRefused } from '../artifacts/read-file';
 import { ArtifactError } from '../artifacts/source';
 import { folderTree, type FileTree } from '../artifacts/tree';
 import { Workspace } from './collector';
@@ -18,6 +19,16 @@ export interface LoadPathsOptions {
   onProgress?: (label: string) => void;
 }
 
+/** A file named on the command line or met in a folder walk: regular files only, size-bounded (core/limits.ts). */
+async function readNamed(absFile: string, display: string): Promise<Uint8Array> {
+  try {
+    return await readRegularFile(absFile);
+  } catch (error) {
+    if (error instanceof ReadRefused) throw new ArtifactError(display, `${display} ${error.message}.`);
+    throw error;
+  }
+}
+
 /** A tree holding one file, so a single named file goes through the same loaders. */
 function singleFileTree(absFile: string, label: string): FileTree {
   const name = path.basename(absFile);
@@ -25,7 +36,7 @@ function singleFileTree(absFile: string, label: string): FileTree {
     label,
     kind: 'folder',
     list: () => [name],
-    read: async () => new Uint8Array(await fs.readFile(absFile)),
+    read: () => readNamed(absFile, label + name),
     has: (rel) => rel === name,
     findIgnoreCase: (rel) => (rel.toLowerCase() === name.toLowerCase() ? name : undefined),
   };
@@ -34,7 +45,7 @@ function singleFileTree(absFile: string, label: string): FileTree {
 async function loadZipFile(absFile: string, display: string, ws: Workspace, named: boolean): Promise<void> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await fs.readFile(absFile));
+    bytes = await readNamed(absFile, display);
   } catch (error) {
     ws.files++;
     ws.fail(display, error);
@@ -85,7 +96,11 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
     }
     try {
       if (stat.isDirectory()) await loadFolder(abs, display, ws, options);
-      else await loadFile(abs, display, ws);
+      else if (stat.isFile()) await loadFile(abs, display, ws);
+      else {
+        ws.files++;
+        ws.fail(display, new ArtifactError(display, `${display} is not a regular file (a device, a FIFO or a socket); FlowGuard reads regular files only.`));
+      }
     } catch (error) {
       ws.fail(display, error);
     }

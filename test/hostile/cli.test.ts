@@ -36,7 +36,10 @@ describe('hostile input: the bundled CLI', function () {
       const untouched = (setup.untouchable ?? []).map((f) => [f, readFileSync(f, 'utf8')] as const);
       const before = listFiles(dir);
       const formats = c.oneFormat ? (['stylish'] as const) : FORMATS;
-      const runs: [string, Run][] = await inPairs(formats, async (format) => [format, await runCli([...setup.args, '--format', format], dir)] as [string, Run]);
+      const run = async (format: string): Promise<[string, Run]> => [format, await runCli([...setup.args, '--format', format], dir)];
+      // The first format alone: when it hangs, the others would only hang as long again.
+      const runs: [string, Run][] = [await run(formats[0])];
+      if (!runs[0]![1].timedOut) runs.push(...(await inPairs(formats.slice(1), run)));
       const failures: string[] = [];
       for (const [format, run] of runs) {
         const text = `${run.stdout}\n${run.stderr}\n${createdFiles(before, listFiles(dir)).join('\n')}`;

@@ -40,6 +40,19 @@ function workspace(dir: string, hostile: Record<string, string | Uint8Array>): C
   return { args: ['ws'] };
 }
 
+/** A repository whose base commit lists a flow twice and a path as both file and folder (git mktree allows it). */
+function reviewWithDuplicates(dir: string): CaseRun {
+  const run = workspace(dir, {});
+  const git = (args: string[], input?: string): string => execFileSync('git', args, { cwd: dir, input, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'h', GIT_AUTHOR_EMAIL: 'h@example.invalid', GIT_COMMITTER_NAME: 'h', GIT_COMMITTER_EMAIL: 'h@example.invalid' } }).trim();
+  git(['init', '-q']);
+  const blob = git(['hash-object', '-w', '--stdin'], flowWithSecret());
+  const flows = git(['mktree'], `100644 blob ${blob}\t${path.basename(FLOW_NAME)}\n100644 blob ${blob}\t${path.basename(FLOW_NAME)}\n`);
+  const ws = git(['mktree'], `040000 tree ${flows}\tWorkflows\n100644 blob ${blob}\tWorkflows\n100644 blob ${blob}\tx.json\n100644 blob ${blob}\tx.json\n`);
+  const rootTree = git(['mktree'], `040000 tree ${ws}\tws\n`);
+  const commit = git(['commit-tree', rootTree, '-m', 'hostile base']);
+  return { args: ['review', '--base', commit, ...run.args] };
+}
+
 function config(dir: string, value: unknown): void {
   put(dir, 'ws/flowguard.json', typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 }
@@ -105,7 +118,7 @@ export const CASES: HostileCase[] = [
   { name: 'an expression nested 20,000 calls deep', write: (d) => workspace(d, { 'Workflows/Expr-4A1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': flowJson({ Deep: compose(deepExpression) }) }) },
   { name: 'a 5 MB expression string', write: (d) => workspace(d, { 'Workflows/Long-5A1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': flowJson({ Long: compose(`@{outputs('x')}${'@{body(\'y\')}'.repeat(400_000)}`) }) }), oneFormat: true },
   { name: '2,000 near-miss action names with long names', write: (d) => workspace(d, { 'Workflows/Near-6A1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': flowJson(nearMisses(2_000)) }), oneFormat: true },
-  { name: 'JSON nested 100,000 deep', write: (d) => workspace(d, { 'Workflows/Nest-7A1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': `{"properties":{"definition":${'['.repeat(100_000)}${']'.repeat(100_000)}}}` }), mentions: /nested deeper/ },
+  { name: 'JSON nested 100,000 deep', write: (d) => workspace(d, { 'Workflows/Nest-7A1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': `{"properties":{"definition":{"triggers":{},"actions":{"A":{"type":"Compose","inputs":${'['.repeat(100_000)}${']'.repeat(100_000)}}}}}}` }), mentions: /nested deeper/ },
   { name: 'JSON nested 250 deep (under the parse limit)', write: (d) => workspace(d, { 'Workflows/Nest-8A1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': flowJson({ Deep: compose(JSON.parse(`${'{"a":'.repeat(240)}1${'}'.repeat(240)}`)) }) }) },
   { name: 'a truncated flow', write: (d) => workspace(d, { 'Workflows/Cut-9A1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': flowWithSecret().slice(0, 300) }) },
   { name: 'UTF-16LE with a BOM, UTF-16 without, invalid UTF-8, NUL bytes', write: (d) => workspace(d, {
@@ -128,8 +141,8 @@ export const CASES: HostileCase[] = [
   { name: '5,000 ignore globs', write: (d) => { config(d, { ignore: Array.from({ length: 5_000 }, (_, i) => `${'*a'.repeat(10)}${i}`) }); return workspace(d, {}); }, mentions: /flowguard\.json:\d+/ },
   { name: 'a ReDoS-shaped exceptions glob', write: (d) => { config(d, { exceptions: [{ rule: '*', file: `${'*a'.repeat(40)}*b`, reason: 'hostile' }] }); return workspace(d, { [`Workflows/${'a'.repeat(200)}.json`]: flowWithSecret() }); } },
   { name: 'a 100,000-character policies glob', write: (d) => { config(d, { policies: [`${'*'.repeat(100_000)}.json`] }); return workspace(d, {}); }, mentions: /flowguard\.json:\d+/ },
-  { name: 'a policy with 100,000 pathological endpoint rules', write: (d) => { put(d, 'ws/policy.json', endpointPolicy(100_000, () => `${'*a'.repeat(30)}*b`)); config(d, { policies: ['policy.json'] }); return workspace(d, { 'Workflows/Url-0B1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': flowJson({ Get: { runAfter: {}, type: 'Http', inputs: { method: 'GET', uri: `https://${'a'.repeat(1_000)}.example.com/` } } }) }); }, oneFormat: true },
-  { name: 'a policy endpoint pattern of 100,000 stars', write: (d) => { put(d, 'ws/policy.json', endpointPolicy(3, () => `${'*a'.repeat(50_000)}b`)); config(d, { policies: ['policy.json'] }); return workspace(d, { 'Workflows/Url-1B1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': flowJson({ Get: { runAfter: {}, type: 'Http', inputs: { method: 'GET', uri: `https://${'a'.repeat(5_000)}.example.com/` } } }) }); } },
+  { name: 'a policy with 100,000 pathological endpoint rules', mentions: /at most 10000 per connector/, write: (d) => { put(d, 'ws/policy.json', endpointPolicy(100_000, () => `${'*a'.repeat(30)}*b`)); config(d, { policies: ['policy.json'] }); return workspace(d, { 'Workflows/Url-0B1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': flowJson({ Get: { runAfter: {}, type: 'Http', inputs: { method: 'GET', uri: `https://${'a'.repeat(1_000)}.example.com/` } } }) }); }, oneFormat: true },
+  { name: 'a policy endpoint pattern of 100,000 stars', mentions: /at most 2048 characters/, write: (d) => { put(d, 'ws/policy.json', endpointPolicy(3, () => `${'*a'.repeat(50_000)}b`)); config(d, { policies: ['policy.json'] }); return workspace(d, { 'Workflows/Url-1B1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': flowJson({ Get: { runAfter: {}, type: 'Http', inputs: { method: 'GET', uri: `https://${'a'.repeat(5_000)}.example.com/` } } }) }); } },
   { name: 'a policy nested 100,000 deep', write: (d) => { put(d, 'ws/policy.json', `{"policyDefinition":${'['.repeat(100_000)}${']'.repeat(100_000)}}`); config(d, { policies: ['policy.json'] }); return workspace(d, {}); }, mentions: /nested deeper/ },
   { name: 'flowguard.json nested 100,000 deep', write: (d) => { config(d, `{"ignore":${'['.repeat(100_000)}${']'.repeat(100_000)}}`); return workspace(d, {}); }, mentions: /nested deeper/ },
   { name: 'flowguard.json with __proto__ and duplicate keys', write: (d) => { config(d, '{"rules": {"__proto__": "off", "constructor": "off"}, "ignore": [], "ignore": ["x"], "__proto__": {"policies": ["/etc/passwd"]}}'); return workspace(d, {}); } },
@@ -148,6 +161,7 @@ export const CASES: HostileCase[] = [
   }, posix: true, oneFormat: true, mentions: /symlink|symbolic link/i },
   { name: '--output naming a folder', write: (d) => ({ ...workspace(d, {}), args: ['ws', '--output', 'ws'] }), oneFormat: true, mentions: /--output/ },
   { name: '--output naming /dev/full', write: (d) => ({ ...workspace(d, {}), args: ['ws', '--output', '/dev/full'] }), posix: true, oneFormat: true, mentions: /--output/ },
+  { name: 'review against a base that lists paths twice', write: reviewWithDuplicates, oneFormat: true, posix: true },
   { name: 'URL-borne secrets (sig=, code=, user:pass@)', urlSecret: true, write: (d) => workspace(d, { 'Workflows/Urls-4B1E2C9A-9B2D-EE11-9CBE-0022480A1F31.json': flowJson({
     Sig: { runAfter: {}, type: 'Http', inputs: { method: 'POST', uri: `https://prod-01.westus.logic.azure.com:443/workflows/1/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers&sv=1.0&sig=${URL_SECRETS.sig}` } },
     Code: { runAfter: {}, type: 'Http', inputs: { method: 'GET', uri: `https://fn.azurewebsites.net/api/x?code=${URL_SECRETS.code}` } },
