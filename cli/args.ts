@@ -1,5 +1,6 @@
 import { formatArg, parseCommandLine, PROJECT_OPTIONS, projectArgs, type ProjectArgs } from './options';
 import { UsageError } from './errors';
+import { checkCombinations } from './option-combinations';
 
 export { UsageError } from './errors';
 
@@ -15,10 +16,20 @@ export interface CliOptions extends ProjectArgs {
   color?: boolean;
   /** Report suppressed findings too, for an audit. */
   noSuppressions: boolean;
+  /** --sarif-root: the folder SARIF paths start from (default: the git work tree's top). */
+  sarifRoot?: string;
   /** Report only findings that this baseline file does not record. */
   baseline?: string;
   /** Apply the safe fixes, then report what remains. */
   fix: boolean;
+  /** Print the edits --fix would make, as a unified diff, and write nothing. */
+  fixDryRun?: boolean;
+  /** Lint standard input instead of PATHs. */
+  stdin?: boolean;
+  /** --stdin-filename: the file standard input stands for (how it is read, where flowguard.json is searched from). */
+  stdinFilename?: string;
+  /** --no-error-on-unmatched-pattern: a PATH with no export (or not there) is no error. */
+  noErrorOnUnmatchedPattern?: boolean;
   /** PATHs are the changed files a git hook passes (see cli/hook-targets.ts). */
   hook: boolean;
   help: boolean;
@@ -29,6 +40,7 @@ export const USAGE = `Usage: flowguard [PATH...] [options]
        flowguard review --base REF [PATH...]     what a change does to security, against git REF
        flowguard connectors [PATH...]            every flow's connectors and their DLP groups
        flowguard baseline [PATH...]              record today's findings, to report only new ones
+       flowguard rules                           every rule: id, severity, category, fixable
 
 Lints exported Power Automate flows, solutions (folders or .zip) and legacy packages.
 PATH defaults to the current folder; name a folder called 'review' as ./review.
@@ -38,17 +50,27 @@ Options:
   --policy FILE             DLP policy file (repeatable; adds to flowguard.json's)
   --config FILE             use this flowguard.json instead of searching upwards
   --environment NAME        environment the flows deploy to (selects scoped policies)
-  --format FORMAT           stylish (default), json, sarif, github, junit or markdown
-  --output FILE             write the report to FILE instead of standard output
+  -f, --format FORMAT       stylish (default), json, sarif, github, junit or markdown
+  -o, --output FILE         write the report to FILE instead of standard output
+  --sarif-root DIR          sarif paths start at DIR (default: the top of the git work tree,
+                            else GITHUB_WORKSPACE, else the current folder)
   --max-warnings N          exit 1 when there are more than N warnings (default: no limit)
   --quiet                   report errors only
   --rule ID=SEVERITY        set a rule to off, info, warning or error (repeatable)
   --no-suppressions         also report findings that flowguard.json or action notes suppress
   --baseline FILE           report only findings that FILE (from 'flowguard baseline') does not record
   --fix                     apply the safe fixes in place, then report what remains
+  --fix-dry-run             print the edits --fix would make as a unified diff; write nothing
+  --stdin                   lint standard input instead of PATHs
+  --stdin-filename NAME     the file standard input stands for: it decides how the text is read,
+                            is the path in the report, and flowguard.json is found from its folder
+  --no-error-on-unmatched-pattern
+                            a PATH with no flow export in it, or not there, is no error
   --hook                    PATHs are changed files from a git hook: skip files that are not
                             exports, lint a file inside an unpacked solution with its solution
-  --color, --no-color       force or disable colours in stylish output
+  --color, --no-color       force or disable colours in stylish output (default: on a terminal,
+                            unless NO_COLOR is set or TERM=dumb; FORCE_COLOR=1 forces, 0 disables)
+  --debug                   print the stack trace of an internal error (any command)
   -h, --help                show this help
   -v, --version             show the version
 
@@ -56,12 +78,13 @@ Formats: stylish for people; json for scripts; sarif for code scanning; github f
 annotations; junit for CI test reports; markdown for a pull-request comment.
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 findings over the limit;
-2 usage, configuration or unreadable input.`;
+2 usage, configuration, unreadable input, or a PATH with no flow export.`;
 
 const OPTIONS = {
   ...PROJECT_OPTIONS,
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
+  'sarif-root': { type: 'string' },
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean' },
   color: { type: 'boolean' },
@@ -69,6 +92,10 @@ const OPTIONS = {
   'no-suppressions': { type: 'boolean' },
   baseline: { type: 'string' },
   fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'no-error-on-unmatched-pattern': { type: 'boolean' },
   hook: { type: 'boolean' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -83,18 +110,25 @@ function maxWarningsArg(value: string | undefined): number {
 export function parseCliArgs(argv: string[]): CliOptions {
   const parsed = parseCommandLine(argv, OPTIONS, USAGE);
   const v = parsed.values;
-  return {
+  const options: CliOptions = {
     ...projectArgs(v, parsed.positionals, USAGE),
     format: formatArg(v.format, FORMATS, USAGE),
     output: v.output,
+    sarifRoot: v['sarif-root'],
     maxWarnings: maxWarningsArg(v['max-warnings']),
     quiet: v.quiet ?? false,
     color: v['no-color'] ? false : v.color,
     noSuppressions: v['no-suppressions'] ?? false,
     baseline: v.baseline,
     fix: v.fix ?? false,
+    fixDryRun: v['fix-dry-run'] ?? false,
+    stdin: v.stdin ?? false,
+    stdinFilename: v['stdin-filename'],
+    noErrorOnUnmatchedPattern: v['no-error-on-unmatched-pattern'] ?? false,
     hook: v.hook ?? false,
     help: v.help ?? false,
     version: v.version ?? false,
   };
+  if (!options.help && !options.version) checkCombinations(options, parsed.positionals, USAGE);
+  return options;
 }

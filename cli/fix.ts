@@ -3,7 +3,7 @@ import { fixFiles } from '../core/fixes/fix-files';
 import type { Linted } from './project';
 
 /** Fixes whose edits meet are applied one per run, so --fix runs again while it still changes something. */
-const MAX_PASSES = 10;
+export const MAX_FIX_PASSES = 10;
 
 export interface FixOutcome {
   /** The lint after the last fixes: what remains. */
@@ -18,7 +18,7 @@ export async function fixAndRelint(first: Linted, cwd: string, relint: () => Pro
   let applied = 0;
   const files = new Set<string>();
   const skipped = new Map<string, string>();
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     const outcome = await fixFiles(linted.result.findings, { cwd, only: 'safe', roots });
     for (const s of outcome.skipped) if (!skipped.has(s.file)) skipped.set(s.file, s.reason);
     if (outcome.applied === 0) break;

@@ -1,16 +1,26 @@
+import { colorFromEnvironment } from './color';
+import { readAll } from './read-stdin';
 import { runCli } from './run';
 
-function colorDefault(): boolean {
-  if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false;
-  if (process.env.FORCE_COLOR !== undefined && process.env.FORCE_COLOR !== '0') return true;
-  return process.stdout.isTTY === true;
-}
+// A reader that stops early (`flowguard | head`) closes the pipe: the rest of the report has
+// nowhere to go, which is no error of FlowGuard's, so it stops writing instead of crashing with
+// a stack trace. Any other failure to write is one line on standard error, exit code 2.
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  stdoutClosed = true;
+  if (error.code === 'EPIPE') return;
+  process.stderr.write(`flowguard: cannot write to standard output (${error.code ?? error.message}).\n`);
+  process.exitCode = 2;
+});
 
 void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
-  colorDefault: colorDefault(),
+  colorDefault: colorFromEnvironment(process.env, process.stdout.isTTY === true),
+  readStdin: () => readAll(process.stdin),
 }).then((code) => {
-  process.exitCode = code;
+  if (process.exitCode === undefined || process.exitCode === 0) process.exitCode = code;
 });

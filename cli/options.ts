@@ -33,12 +33,22 @@ function parseRule(text: string, into: Record<string, RuleSetting>, usage: strin
   Object.defineProperty(into, id, { value: setting as RuleSetting, enumerable: true, writable: true, configurable: true });
 }
 
-/** parseArgs with positionals, its errors turned into usage errors that print `usage`. */
+/**
+ * parseArgs's message on one line. After "Unknown option" it goes on about positionals that start
+ * with '-', which buries the likely mistake (a mistyped option); its other hints span lines.
+ */
+function oneLine(error: Error): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const unknown = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /^Unknown option '[^']*'/.exec(error.message)?.[0] : undefined;
+  return (unknown ?? error.message).split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '').join(' ');
+}
+
+/** parseArgs with positionals, its errors turned into usage errors of the command `usage` describes. */
 export function parseCommandLine<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
   try {
     return parseArgs({ args: argv, allowPositionals: true, strict: true, options });
   } catch (error) {
-    throw new UsageError((error as Error).message, usage);
+    throw new UsageError(oneLine(error as Error), usage);
   }
 }
 

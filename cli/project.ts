@@ -10,6 +10,7 @@ import { allRules } from '../rules';
 import type { ProjectArgs } from './options';
 import { redactText } from '../core/secrets/redact';
 import { CliError } from './errors';
+import { checkEnvironment } from './environment-check';
 import { visibleControls } from './format/control-text';
 
 const KNOWN_RULES = new Set(allRules.map((r) => r.meta.id));
@@ -20,7 +21,7 @@ function checkRuleIds(ids: string[], where: string): void {
   if (unknown.length > 0) throw new CliError(`Unknown rule ${unknown.map((id) => `"${visibleControls(redactText(id))}"`).join(', ')} in ${where}. Rules: ${[...KNOWN_RULES].join(', ')}.`);
 }
 
-/** flowguard.json (found from the first path, or --config) and its policies, with every rule id checked. */
+/** flowguard.json (found from the first path, or --config) and its policies, with every rule id and --environment checked. */
 export async function loadCliProject(args: ProjectArgs, cwd: string): Promise<Project> {
   checkRuleIds(Object.keys(args.rules), '--rule');
   const project = await loadProject({
@@ -32,6 +33,8 @@ export async function loadCliProject(args: ProjectArgs, cwd: string): Promise<Pr
   });
   const [first] = unknownRuleErrors(project.config, KNOWN_RULES);
   if (first) throw first;
+  // Only the flag: flowguard.json's "environment" is read by the editor too, which must not stop on it.
+  checkEnvironment(args.environment, project.policies);
   return project;
 }
 
@@ -59,9 +62,13 @@ export async function loadWorkspace(project: Project, paths: string[], cwd: stri
   return loadPaths(paths, { cwd, ignore, maxFiles: 200_000 });
 }
 
-/** Loads `paths` (relative to `cwd`) and lints them against the project. */
-export async function lintPaths(project: Project, paths: string[], cwd: string, options: LintPathsOptions = {}): Promise<Linted> {
-  const ws = await loadWorkspace(project, paths, cwd, options);
+/** Lints what is already loaded against the project. */
+export function lintLoaded(ws: Workspace, project: Project, options: LintPathsOptions = {}): Linted {
   const result = lintWorkspace(ws, project, allRules, { overrides: options.overrides, ignoreSuppressions: options.ignoreSuppressions });
   return { ws, result };
+}
+
+/** Loads `paths` (relative to `cwd`) and lints them against the project. */
+export async function lintPaths(project: Project, paths: string[], cwd: string, options: LintPathsOptions = {}): Promise<Linted> {
+  return lintLoaded(await loadWorkspace(project, paths, cwd, options), project, options);
 }

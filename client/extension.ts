@@ -3,6 +3,8 @@ import type { FlowGuardApi } from './api';
 import { CREATE_CONFIG, createConfig } from './commands/create-config';
 import { LINT_WORKSPACE, lintWorkspace } from './commands/lint-workspace';
 import { OPEN_LOCATION, openLocation } from './commands/open-location';
+import { RESTART_SERVER, restartServer } from './commands/restart-server';
+import { SHOW_RULE_DOCUMENTATION, showRuleDocumentation } from './commands/show-rule-documentation';
 import { AutoRefresh } from './connectors/auto-refresh';
 import { requestConnectors } from './connectors/protocol';
 import { ConnectorsTreeProvider } from './connectors/provider';
@@ -48,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<FlowGu
     vscode.commands.registerCommand(LINT_WORKSPACE, () => lintWorkspace(server)),
     vscode.commands.registerCommand(CREATE_CONFIG, createConfig),
     vscode.commands.registerCommand(OPEN_LOCATION, openLocation),
+    vscode.commands.registerCommand(RESTART_SERVER, () => restartServer(server)),
+    vscode.commands.registerCommand(SHOW_RULE_DOCUMENTATION, (rule?: unknown) => showRuleDocumentation(context.extensionUri, rule)),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('flowguard.enable')) void follow();
     }),

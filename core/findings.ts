@@ -20,6 +20,12 @@ export interface RelatedLocation {
   file: string;
   range: Range;
   message: string;
+  /**
+   * Its place (1, 2, ...) on the data path the finding follows, from where the data enters to
+   * where it ends up; absent for a location that is not a step of the path (a policy entry).
+   * SARIF writes the steps as the result's codeFlows.
+   */
+  hop?: number;
 }
 
 export interface Finding {

@@ -37,6 +37,13 @@ export const MAX_ENDPOINT_PATTERN_LENGTH = 2_048;
 export const MAX_SUGGESTION_NAME_LENGTH = 256;
 export const MAX_SUGGESTION_CANDIDATES = 2_000;
 
+/**
+ * Run-after links walked per step of a flow to tell whether two steps may run at once (a Do until
+ * and a parallel branch that writes what it tests). Real flows need a few per step; past the
+ * budget, steps are taken to overlap, which only ever keeps reliability/runaway-loop quiet.
+ */
+export const MAX_ORDER_WALK_PER_STEP = 100;
+
 export function formatLimitBytes(n: number): string {
   return n >= MiB ? `${Math.round(n / MiB)} MiB` : `${Math.round(n / 1024)} KiB`;
 }

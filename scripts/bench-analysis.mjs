@@ -1,18 +1,49 @@
 // The data-flow analysis on its own: the largest corpus flow, and generated flows of growing
 // size (up to 3,000 actions and beyond), to show the time grows linearly. Prints numbers only.
-// Needs the compiled sources (tsc -p tsconfig.test.json), as `npm run bench` does.
+// Bundles the engine modules it calls from core/ with esbuild into a scratch file first, so it
+// needs neither dist/ nor the compiled tests (out/).
+import * as esbuild from 'esbuild';
 import { createRequire } from 'node:module';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { decodeText } = require(path.join(root, 'out/core/artifacts/decode.js'));
-const { parseJson } = require(path.join(root, 'out/core/artifacts/json.js'));
-const { buildFlow, classifyFlowDocument } = require(path.join(root, 'out/core/model/flow.js'));
-const { exfiltrationPaths } = require(path.join(root, 'out/core/analysis/exfiltration.js'));
-const { collectExpressions } = require(path.join(root, 'out/core/expressions/index.js'));
+
+async function engine() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'flowguard-bench-analysis-'));
+  try {
+    const from = (file, names) => `export { ${names} } from ${JSON.stringify(`./${file}`)};`;
+    const outfile = path.join(dir, 'engine.cjs');
+    await esbuild.build({
+      stdin: {
+        contents: [
+          from('core/artifacts/decode', 'decodeText'),
+          from('core/artifacts/json', 'parseJson'),
+          from('core/model/flow', 'buildFlow, classifyFlowDocument'),
+          from('core/analysis/exfiltration', 'exfiltrationPaths'),
+          from('core/expressions/index', 'collectExpressions'),
+        ].join('\n'),
+        resolveDir: root,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      // as scripts/build.mjs: jsonc-parser's ESM build bundles cleanly, its UMD main does not
+      mainFields: ['module', 'main'],
+      outfile,
+      logLevel: 'warning',
+    });
+    return require(outfile);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const { decodeText, parseJson, buildFlow, classifyFlowDocument, exfiltrationPaths, collectExpressions } = await engine();
 
 function load(file, bytes) {
   const doc = parseJson(decodeText(file, bytes));

@@ -1,6 +1,11 @@
 // One esbuild script, three bundles: the VS Code client, the language server and the CLI.
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -20,11 +25,42 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
-const bundles = [
+// `--action FILE` builds only the GitHub Action's bundle into FILE (scripts/build-action.mjs runs
+// it), with the options and plugins the CLI's bundle has, so the action runs what the CLI does.
+const actionAt = process.argv.indexOf('--action');
+const bundles = actionAt >= 0 ? [{ entryPoints: ['action/bundle.ts'], outfile: process.argv[actionAt + 1] }] : [
   { entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
+
+/** docs/rules/<category>/<rule>.md by rule id; README.md is about the pages, not a rule. */
+function rulePages() {
+  const docs = path.join(root, 'docs', 'rules');
+  const pages = {};
+  for (const rel of readdirSync(docs, { recursive: true, encoding: 'utf8' }).sort()) {
+    const id = rel.split(path.sep).join('/').replace(/\.md$/, '');
+    if (!/^[a-z0-9-]+\/[a-z0-9-]+$/.test(id)) continue;
+    pages[id] = readFileSync(path.join(docs, rel), 'utf8');
+  }
+  return pages;
+}
+
+// cli/format/rule-pages.ts reads a rule's page from the checkout; in a bundle, which runs anywhere,
+// the pages are written into the bundle instead, as they are when it is built.
+const embedRulePages = {
+  name: 'embed-rule-pages',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]cli[\\/]format[\\/]rule-pages\.ts$/ }, () => {
+      const pages = rulePages();
+      return {
+        loader: 'js',
+        contents: `const PAGES = ${JSON.stringify(pages)};\nexport function rulePage(id) { return Object.hasOwn(PAGES, id) ? PAGES[id] : undefined; }\n`,
+        watchFiles: Object.keys(pages).map((id) => path.join(root, 'docs', 'rules', `${id}.md`)),
+      };
+    });
+  },
+};
 
 const problemMatcher = {
   name: 'problem-matcher',
@@ -40,7 +76,7 @@ const problemMatcher = {
 };
 
 const contexts = await Promise.all(
-  bundles.map((b) => esbuild.context({ ...common, ...b, plugins: [problemMatcher] })),
+  bundles.map((b) => esbuild.context({ ...common, ...b, plugins: [embedRulePages, problemMatcher] })),
 );
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));

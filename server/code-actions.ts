@@ -14,6 +14,7 @@ import { targetOf, type ActionContext } from './action-context';
 import { findingOf, ruleOf } from './finding-match';
 import { documentUri, isRange, type Log } from './guard';
 import { openPolicyActions, OPEN_LOCATION_COMMAND } from './policy-actions';
+import { ruleDocumentationAction } from './rule-doc-actions';
 import type { DocumentFlow, Session } from './session';
 import { suppressions } from './suppress-actions';
 import { addEdits, emptyPlan, toWorkspaceEdit } from './workspace-edits';
@@ -45,7 +46,16 @@ function diagnosticActions(ctx: ActionContext, diagnostic: Diagnostic, findings:
     ...(finding?.suppressed ? [] : (finding?.fixes ?? [])).flatMap((fix) => fixAction(ctx, diagnostic, fix)),
     ...suppressions(ctx, diagnostic, rule),
     ...(rule.startsWith('dlp/') ? openPolicyActions(ctx, diagnostic, finding) : []),
+    ruleDocumentationAction(diagnostic, rule),
   ];
+}
+
+/** In a document that is no flow (flowguard.json, deploymentSettings.json), a finding can still show its rule's page. */
+function documentationOnly(diagnostics: readonly Diagnostic[]): CodeAction[] {
+  return diagnostics.flatMap((d) => {
+    const rule = ruleOf(d);
+    return rule ? [ruleDocumentationAction(d, rule)] : [];
+  });
 }
 
 /** One edit with every safe fix of the document that does not meet another; undefined when there is none. */
@@ -83,11 +93,11 @@ function wanted(only: string[] | undefined, kind: string): boolean {
 
 export async function codeActions(params: CodeActionParams, context: Omit<ActionContext, 'uri' | 'open'>, session: Session): Promise<CodeAction[]> {
   const uri = params.textDocument.uri;
+  const only = params.context.only;
   const open = await session.documentFlow(uri);
-  if (!open) return [];
+  if (!open) return wanted(only, CodeActionKind.QuickFix) ? documentationOnly(params.context.diagnostics) : [];
   const ctx: ActionContext = { ...context, uri, open };
   const findings = findingsOf(open);
-  const only = params.context.only;
   const actions = wanted(only, CodeActionKind.QuickFix) ? params.context.diagnostics.flatMap((d) => diagnosticActions(ctx, d, findings)) : [];
   // Fix-all runs only when asked for by kind (on save, or "Fix all"), never in the light bulb.
   const fixAll = only !== undefined && wanted(only, FIX_ALL_KIND) ? fixAllAction(ctx, findings) : undefined;
@@ -111,7 +121,7 @@ function wellFormed(params: CodeActionParams): boolean {
   return Array.isArray(diagnostics) && diagnostics.every(fine) && (only === undefined || (Array.isArray(only) && only.every((o) => typeof o === 'string')));
 }
 
-/** Answers textDocument/codeAction: each finding's fixes, ways to suppress it, and fix-all. */
+/** Answers textDocument/codeAction: each finding's fixes, ways to suppress it, its rule's page, and fix-all. */
 export function registerCodeActions(connection: Connection, documents: TextDocuments<TextDocument>, session: () => Session | undefined, log: Log): void {
   connection.onCodeAction(async (params) => {
     const current = session();

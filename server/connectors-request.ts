@@ -22,9 +22,12 @@ const START = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 }
 /** A flow in a zip points at the archive's start, as its diagnostics do: no editor opens the entry. */
 export function protocolFlow(flow: PassFlow, uriOf: (file: string) => string): ConnectorsFlow {
   const view: ConnectorsFlow = { ...flow.view, file: uriOf(flow.file) };
+  // The child's file is absolute here (a child inside a zip: the archive), a URI for the client.
+  if (view.childFlows) view.childFlows = view.childFlows.map((c) => (c.child ? { ...c, child: { ...c.child, file: uriOf(c.child.file) } } : c));
   if (flow.entry === undefined) return view;
   view.entry = flow.entry;
   view.connectors = view.connectors.map((c) => ({ ...c, actions: c.actions.map((a) => ({ ...a, range: START })) }));
+  if (view.childFlows) view.childFlows = view.childFlows.map((c) => ({ ...c, range: START }));
   return view;
 }
 

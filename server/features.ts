@@ -60,7 +60,7 @@ export function registerFeatures(connection: Connection, session: () => Session 
   connection.onHover(answered(log, 'hover', null, async (params) => {
     const at = documentPosition(params);
     const open = at && (await session()?.documentFlow(at.uri));
-    return at && open ? redactHover(hoverAt(open.flow, open.flow.doc.source.lines.offsetAt(at.position), open.policies)) : null;
+    return at && open ? redactHover(hoverAt(open.flow, open.flow.doc.source.lines.offsetAt(at.position), open.policies, open.workspace)) : null;
   }));
 
   connection.onDocumentSymbol(answered(log, 'documentSymbol', null, async (params) => {

@@ -1,6 +1,8 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { prop, str, type JsonNode } from '../core/artifacts/json';
+import type { WorkspaceIndex } from '../core/analysis/workspace-index';
 import { connectorUseName } from '../core/connectors/names';
+import { childFlowCall } from '../core/model/child-flow';
 import type { ConnectorUse, CustomConnectorLink, Flow, Step } from '../core/model/types';
 import { classify } from '../core/policy/classify';
 import { groupLabel, why } from '../core/policy/explain';
@@ -46,8 +48,22 @@ function customLines(custom: CustomConnectorLink): string[] {
   return lines;
 }
 
-function stepHover(step: Step, policies: readonly DlpPolicy[]): string {
+/** The child flow a "Run a Child Flow" action runs, or that the workspace does not hold it. */
+function childFlowLines(flow: Flow, step: Step, workspace: WorkspaceIndex | undefined): string[] {
+  const call = childFlowCall(step);
+  if (!call) return [];
+  const resolved = workspace?.callsOf(flow.doc.source.path).find((c) => c.call.step === step.name);
+  const child = resolved?.child;
+  if (!child) return ['', `Runs child flow ${code(call.workflowId)}, which is not in the workspace: data paths stop here.`];
+  const lines = ['', `Runs child flow **${child.name}** (${code(child.key)})`];
+  const inputs = Object.keys(child.trigger?.inputs ?? {});
+  if (inputs.length > 0) lines.push('', `Its trigger ${code(child.trigger?.name ?? '')} takes ${inputs.map(code).join(', ')}`);
+  return lines;
+}
+
+function stepHover(flow: Flow, step: Step, policies: readonly DlpPolicy[], workspace: WorkspaceIndex | undefined): string {
   const lines = [`**${step.kind === 'trigger' ? 'Trigger' : 'Action'}** ${code(step.name)}`, '', `Type: ${code(step.type)}${step.subKind ? ` (kind ${code(step.subKind)})` : ''}`];
+  lines.push(...childFlowLines(flow, step, workspace));
   const connector = step.connector;
   if (!connector) return lines.join('\n');
   lines.push('', `Connector: **${connectorUseName(connector, policies.map((p) => p.connectors.get(connector.id)?.displayName).find(Boolean))}** (${code(connector.id)})`);
@@ -94,11 +110,11 @@ function referenceHover(flow: Flow, located: Extract<Located, { kind: 'reference
   }
 }
 
-function contents(flow: Flow, located: Located, policies: readonly DlpPolicy[]): string | undefined {
+function contents(flow: Flow, located: Located, policies: readonly DlpPolicy[], workspace: WorkspaceIndex | undefined): string | undefined {
   switch (located.kind) {
     case 'step':
     case 'connector':
-      return stepHover(located.step, policies);
+      return stepHover(flow, located.step, policies, workspace);
     case 'reference':
       return referenceHover(flow, located);
     case 'run-after': {
@@ -111,11 +127,14 @@ function contents(flow: Flow, located: Located, policies: readonly DlpPolicy[]):
   }
 }
 
-/** The hover at an offset of a flow's text: a step and its DLP groups, or what an expression reference reads. */
-export function hoverAt(flow: Flow, offset: number, policies: readonly DlpPolicy[]): Hover | undefined {
+/**
+ * The hover at an offset of a flow's text: a step and its DLP groups (and the child flow a "Run a
+ * Child Flow" action runs, looked up in `workspace`), or what an expression reference reads.
+ */
+export function hoverAt(flow: Flow, offset: number, policies: readonly DlpPolicy[], workspace?: WorkspaceIndex): Hover | undefined {
   const located = locate(flow, offset);
   if (!located) return undefined;
-  const value = contents(flow, located, policies);
+  const value = contents(flow, located, policies, workspace);
   if (value === undefined) return undefined;
   const range: Range = flow.doc.source.lines.rangeOf(located.span);
   return { contents: { kind: MarkupKind.Markdown, value }, range };

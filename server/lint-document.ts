@@ -9,6 +9,9 @@ import { looksLikeFlow } from '../core/model/flow';
 import { ignoreMatcher } from '../core/project/glob';
 import { rebuildFlow, type FlowContext } from '../core/workspace/flow-context';
 import { allRules } from '../rules';
+import type { WorkspaceIndex } from '../core/analysis/workspace-index';
+import type { Flow } from '../core/model/types';
+import { indexOptions } from './cross-flow';
 import { fileProblemDiagnostic, findingDiagnostic, type DiagnosticOptions } from './diagnostics';
 import type { Logger } from './logger';
 import type { LoadedProject } from './projects';
@@ -27,11 +30,15 @@ export interface FlowDocumentInput {
   context?: FlowContext;
   diagnostics: Omit<DiagnosticOptions, 'cwd'>;
   log: Logger;
+  /** The flows the buffer's flow is linted with: its child flows and callers, other open buffers in place of their files. */
+  workspace?(flow: Flow): WorkspaceIndex;
 }
 
 export interface DocumentLint {
   diagnostics: Diagnostic[];
   isFlow: boolean;
+  /** The flow's display path and what its findings took from other flows (WorkspaceIndex.fingerprint). */
+  crossFlow?: { key: string; fingerprint: string };
 }
 
 function parseOrReport(input: FlowDocumentInput): JsonDocument | DocumentLint {
@@ -54,13 +61,15 @@ export async function lintFlowDocument(input: FlowDocumentInput): Promise<Docume
 
   const { project, cwd } = await input.project();
   if (ignoreMatcher(project.config.root, project.config.ignore)?.(input.file)) return { diagnostics: [], isFlow: true };
-  const { findings, errors } = lintFlow(flow, { rules: allRules, policies: project.applicable, config: project.config });
+  const workspace = input.workspace?.(flow);
+  const { findings, errors } = lintFlow(flow, { rules: allRules, policies: project.applicable, config: project.config, workspace });
   for (const error of errors) input.log.error(`${error.file}: ${error.message}`);
   const options = { ...input.diagnostics, cwd };
   return {
     // A finding that flowguard.json or an action's note accepts is not shown, as in the CLI's reports.
     diagnostics: [...findings.filter((f) => !f.suppressed).map((f) => findingDiagnostic(f, options)), ...errors.map((e) => fileProblemDiagnostic(e, 'internal-error'))],
     isFlow: true,
+    ...(workspace ? { crossFlow: { key: flow.doc.source.path, fingerprint: workspace.fingerprint(flow.doc.source.path, indexOptions(project)) } } : {}),
   };
 }
 

@@ -7,14 +7,17 @@ import type { Config } from '../core/config/types';
 import type { Flow } from '../core/model/types';
 import type { DlpPolicy } from '../core/policy/types';
 import { flowConnectorsView } from '../core/protocol/connectors-view';
+import type { WorkspaceIndex } from '../core/analysis/workspace-index';
 import { contextKey } from '../core/workspace/flow-context';
+import { indexOptions, withAbsoluteChildFiles } from './cross-flow';
+import { lintSavedFlow } from './lint-saved-flow';
 import { Debouncer } from './debounce';
 import { fileProblemDiagnostic } from './diagnostics';
 import { DocumentFlows } from './document-flows';
 import { guarded, settle, type Log } from './guard';
 import { checkConfigDocument, lintFlowDocument } from './lint-document';
 import type { Logger } from './logger';
-import { pathOfUri, uriOfPath } from './paths';
+import { fileOfDisplayPath, pathOfUri, uriOfPath } from './paths';
 import type { Progress } from './progress';
 import { Projects, type FileChange } from './projects';
 import { DiagnosticStore } from './store';
@@ -26,6 +29,8 @@ import type { WorkspaceRoots } from './workspace-roots';
 const LINT_DELAY_MS = 200;
 /** A debouncer key no document URI can take: the re-lint of every open document. */
 const ALL = '*';
+/** Another such key: linting again the flows whose child flows or callers changed. */
+const RELATED = '*related';
 
 const CHANGE: Record<FileChangeType, FileChange> = {
   [FileChangeType.Created]: 'created',
@@ -54,6 +59,8 @@ export interface DocumentFlow {
   config: Config;
   /** The cwd its display paths are relative to. */
   cwd: string;
+  /** The flows it runs and that run it, open buffers in place of their files. */
+  workspace: WorkspaceIndex;
 }
 
 function isJson(document: TextDocument): boolean {
@@ -128,6 +135,8 @@ export class Session {
     if (!file || this.open.get(file) !== document.uri) return;
     this.open.delete(file);
     this.store.clearOwn(file);
+    // Flows linted against this buffer go back to its saved file.
+    this.scheduleRelated();
   }
 
   /** Clients without file watchers (Neovim) still reload a project when its files are saved here. */
@@ -163,7 +172,7 @@ export class Session {
     const flow = this.documentFlows.get(document, displayPath(file, cwd), this.workspace.contextOf(file));
     if (!flow) return undefined;
     const { project } = await this.projects.get(file, cwd);
-    return { flow, file, policies: project.applicable, config: project.config, cwd };
+    return { flow, file, policies: project.applicable, config: project.config, cwd, workspace: this.indexFor(file, flow) };
   }
 
   /**
@@ -175,7 +184,7 @@ export class Session {
     const live = new Map<string, PassFlow>();
     for (const openUri of uri === undefined ? this.flows : [uri]) {
       const open = await this.documentFlow(openUri);
-      if (open) live.set(open.file, { file: open.file, view: flowConnectorsView(open.flow, open.policies) });
+      if (open) live.set(open.file, { file: open.file, view: withAbsoluteChildFiles(flowConnectorsView(open.flow, open.policies, open.workspace), open.cwd) });
     }
     const wanted = uri === undefined ? undefined : pathOfUri(uri);
     const fromDisk = saved.filter((f) => !live.has(f.file) && (wanted === undefined || f.file === wanted));
@@ -198,6 +207,8 @@ export class Session {
   /** After a pass, open flows whose solution context it changed are linted again. */
   private async passed(): Promise<void> {
     this.refreshProjectDiagnostics();
+    // The pass linted saved files against saved files; open buffers may say otherwise.
+    this.scheduleRelated();
     const stale = [...this.flows].filter((uri) => {
       const file = pathOfUri(uri);
       return file !== undefined && contextKey(this.workspace.contextOf(file)) !== this.lintedWith.get(uri);
@@ -238,16 +249,85 @@ export class Session {
         context,
         diagnostics: { related: this.options.related, uriOf: (f) => this.uriOf(f) },
         log: this.options.log,
+        workspace: (flow) => this.indexFor(file, flow),
       });
       if (result.isFlow) this.flows.add(uri);
       else this.flows.delete(uri);
       diagnostics = result.diagnostics;
+      if (result.crossFlow && this.options.documents.get(uri)?.version === version) this.workspace.crossFlow.unitOf(file)?.linted.set(result.crossFlow.key, result.crossFlow.fingerprint);
+      // What this buffer passes to its child flows, or returns to its callers, may have changed.
+      this.scheduleRelated();
     }
     this.refreshProjectDiagnostics();
     // Edited or closed while the project loaded: these results describe text that is gone.
     if (this.options.documents.get(uri)?.version !== version) return;
     // Other JSON (environment variable values, deployment settings) is linted only as part of its export, on disk.
     this.store.setOwn(file, diagnostics, this.flows.has(uri) || path.basename(file) === CONFIG_FILE);
+  }
+
+  /** The index a flow of `file` is linted with: its unit's flows, every open flow buffer in place of its file. */
+  private indexFor(file: string, flow: Flow): WorkspaceIndex {
+    const crossFlow = this.workspace.crossFlow;
+    const others = this.openFlows().filter((f) => f.doc.source.path !== flow.doc.source.path);
+    return crossFlow.index(crossFlow.unitOf(file), [flow, ...others]);
+  }
+
+  /** The flow of every open flow document, as its buffer reads now. */
+  private openFlows(): Flow[] {
+    const out: Flow[] = [];
+    for (const uri of this.flows) {
+      const document = this.options.documents.get(uri);
+      const file = pathOfUri(uri);
+      if (!document || !file) continue;
+      const flow = this.documentFlows.get(document, displayPath(file, this.options.roots.cwdFor(file)), this.workspace.contextOf(file));
+      if (flow) out.push(flow);
+    }
+    return out;
+  }
+
+  private scheduleRelated(): void {
+    this.debouncer.schedule(RELATED, guarded(this.logError, 're-linting related flows', () => this.relintRelated()));
+  }
+
+  /**
+   * Lints again every flow whose findings took something from another flow that has changed
+   * since (see WorkspaceIndex.fingerprint): a parent when its child's buffer changes what it
+   * returns, a child when its parent's changes what it passes in, each flow of a loop of flows.
+   * Open flows are linted from their buffers, others from their saved files.
+   */
+  private async relintRelated(): Promise<void> {
+    const open = this.openFlows();
+    const openUris = new Map([...this.flows].flatMap((uri) => {
+      const file = pathOfUri(uri);
+      return file ? [[file, uri] as const] : [];
+    }));
+    for (const unit of this.workspace.crossFlow.all()) {
+      const loaded = await this.projects.get(unit.folder, unit.cwd);
+      const options = indexOptions(loaded.project);
+      const index = this.workspace.crossFlow.index(unit, open);
+      const stale = index.keys().filter((key) => index.fingerprint(key, options) !== unit.linted.get(key));
+      for (const key of stale) {
+        const { file, inArchive } = fileOfDisplayPath(key, unit.cwd);
+        const uri = openUris.get(file);
+        if (uri) {
+          await settle(this.logError, `linting ${uri}`, () => this.lint(uri));
+          continue;
+        }
+        // A flow in a zip has no buffer to change and no file of its own: the next pass covers it.
+        unit.linted.set(key, index.fingerprint(key, options));
+        if (inArchive) continue;
+        const diagnostics = await lintSavedFlow({
+          file,
+          key,
+          context: this.workspace.contextOf(file),
+          workspace: index,
+          project: loaded.project,
+          diagnostics: { related: this.options.related, uriOf: (f) => this.uriOf(f), cwd: unit.cwd },
+          log: this.options.log,
+        });
+        if (diagnostics) this.store.setWorkspaceFile(file, diagnostics);
+      }
+    }
   }
 
   private refreshProjectDiagnostics(): void {

@@ -49,6 +49,17 @@ export class DiagnosticStore {
     this.republishChanged(before, byFile, (file) => this.own.get(file)?.replacesSaved !== true);
   }
 
+  /**
+   * Replaces the saved-file diagnostics of one file, linted again between passes because a flow it
+   * runs or that runs it changed (see cross-flow.ts); the next pass replaces them with the rest.
+   */
+  setWorkspaceFile(file: string, diagnostics: Diagnostic[]): void {
+    const before = this.workspace.get(file);
+    if (diagnostics.length > 0) this.workspace.set(file, diagnostics);
+    else this.workspace.delete(file);
+    if (this.own.get(file)?.replacesSaved !== true && !same(before, diagnostics)) this.publish(file);
+  }
+
   /** Replaces every project diagnostic at once and republishes only the files whose set changed. */
   setProject(byFile: Map<string, Diagnostic[]>): void {
     const before = this.project;

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { FlowContext } from '../core/workspace/flow-context';
+import { CrossFlowState } from './cross-flow';
 import type { DiagnosticOptions } from './diagnostics';
 import { settle } from './guard';
 import type { Logger } from './logger';
@@ -38,6 +39,8 @@ export class WorkspaceLinter {
   private flows: PassFlow[] = [];
   private contexts = new Map<string, FlowContext>();
   private begun = false;
+  /** What the last pass kept of every flow, for linting a flow against the others. */
+  readonly crossFlow = new CrossFlowState();
 
   constructor(private readonly options: WorkspaceLinterOptions) {
     this.scheduler = new PassScheduler(PASS_DELAY_MS, () => settle((m) => options.log.error(m), 'linting the workspace', () => this.pass()));
@@ -111,6 +114,7 @@ export class WorkspaceLinter {
       if (!result) return;
       this.flows = result.flows;
       this.contexts = result.contexts;
+      this.crossFlow.replace(result.crossFlow);
       // Published before the progress ends, so a client that waits for the end sees them.
       this.options.store.setWorkspace(result.diagnostics);
       outcome = summary(result.counts);

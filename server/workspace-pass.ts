@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver/node';
+import { WorkspaceIndex } from '../core/analysis/workspace-index';
 import { lintWorkspace } from '../core/engine/lint-workspace';
 import type { CustomConnector, Flow, Solution } from '../core/model/types';
 import { ignoreMatcher } from '../core/project/glob';
@@ -7,6 +8,7 @@ import { flowConnectorsView, type FlowConnectorsView } from '../core/protocol/co
 import { contextOf, type FlowContext } from '../core/workspace/flow-context';
 import { loadPaths } from '../core/workspace/load-paths';
 import { allRules } from '../rules';
+import { indexOptions, keepUnit, withAbsoluteChildFiles, type KeptUnit } from './cross-flow';
 import type { DiagnosticOptions } from './diagnostics';
 import type { Logger } from './logger';
 import { fileOfDisplayPath, isInsideFolder } from './paths';
@@ -49,6 +51,8 @@ export interface PassResult {
   /** How each flow file outside a zip was loaded, so its open buffer is linted the same way. */
   contexts: Map<string, FlowContext>;
   counts: PassCounts;
+  /** What each unit's flows tell each other (child flows, trigger loops), kept for linting one flow against the rest. */
+  crossFlow: KeptUnit[];
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -108,6 +112,7 @@ class Pass {
     flows: [],
     contexts: new Map(),
     counts: { files: 0, flows: 0, errors: 0, warnings: 0, infos: 0, unreadable: 0 },
+    crossFlow: [],
   };
   private readonly notices = new Set<string>();
   private readonly copies: Copies = { solutions: new Map(), connectors: new Map(), lists: new Map() };
@@ -129,18 +134,21 @@ class Pass {
       onProgress: (label) => this.step(label === '.' ? path.basename(unit.folder) : label),
     });
     const diagnostics = new FileDiagnostics({ ...this.input.diagnostics, cwd: unit.cwd });
+    // One index of the whole unit, so a flow in one part follows its child flows in another.
+    const index = WorkspaceIndex.ofFlows(ws.flows);
     for (const part of workspaceParts(ws)) {
       await nextTurn();
       if (this.input.stopped()) return false;
-      const linted = lintWorkspace(part, loaded.project, allRules);
+      const linted = lintWorkspace(part, loaded.project, allRules, { workspace: index });
       diagnostics.findings(linted.findings);
       // lintWorkspace lists the loader's problems first, then rules that threw.
       diagnostics.problems(linted.unreadable.slice(0, part.unreadable.length), 'parse-error');
       diagnostics.problems(linted.unreadable.slice(part.unreadable.length), 'internal-error');
       for (const notice of linted.notices) this.notices.add(notice.file ? `${notice.file}: ${notice.message}` : notice.message);
       this.count(linted.findings.map((f) => f.severity), linted.unreadable.length);
-      for (const flow of part.flows) this.flow(flow, unit.cwd, loaded);
+      for (const flow of part.flows) this.flow(flow, unit.cwd, loaded, index);
     }
+    this.result.crossFlow.push(keepUnit({ folder: unit.folder, cwd: unit.cwd, exclude: unit.exclude }, index, indexOptions(loaded.project)));
     this.result.counts.files += ws.files;
     for (const [file, list] of diagnostics.byFile) this.result.diagnostics.set(file, [...(this.result.diagnostics.get(file) ?? []), ...list]);
     return true;
@@ -160,10 +168,10 @@ class Pass {
     counts.unreadable += unreadable;
   }
 
-  private flow(flow: Flow, cwd: string, loaded: LoadedProject): void {
+  private flow(flow: Flow, cwd: string, loaded: LoadedProject, index: WorkspaceIndex): void {
     this.result.counts.flows++;
     const { file, entry } = fileOfDisplayPath(flow.doc.source.path, cwd);
-    this.result.flows.push({ file, entry, view: flowConnectorsView(flow, loaded.project.applicable) });
+    this.result.flows.push({ file, entry, view: withAbsoluteChildFiles(flowConnectorsView(flow, loaded.project.applicable, index), cwd) });
     if (entry === undefined) this.result.contexts.set(file, detach(contextOf(flow), this.copies));
   }
 }

@@ -5,7 +5,7 @@ import { splitArchivePath } from '../format/archive-path';
 import { Fingerprints } from '../format/sarif-fingerprint';
 
 /**
- * Each finding's fingerprint, made as SARIF's partialFingerprints are (rule, file, flow, action,
+ * Each finding's fingerprint (Fingerprints in cli/format/sarif-fingerprint.ts: rule, file, flow, action,
  * connector, never the line), of the finding as `identify` presents it (a baseline moves the file,
  * a review takes a base flow under its new name). The findings must be in the engine's order,
  * which numbers findings that share all of these the same way every run.

@@ -17,7 +17,7 @@ connector, not the line), so they stay recognised when lines move; no message is
 Suppressed findings are not recorded: they are already accepted.
 
 Options:
-  --output FILE             where to write the baseline (default: ${DEFAULT_BASELINE})
+  -o, --output FILE         where to write the baseline (default: ${DEFAULT_BASELINE})
   --policy FILE             DLP policy file (repeatable; adds to flowguard.json's)
   --config FILE             use this flowguard.json instead of searching upwards
   --environment NAME        environment the flows deploy to (selects scoped policies)

@@ -19,8 +19,8 @@ that applies (Business, Non-Business or Blocked; '(default)' when the policy doe
 and it falls into the policy's default group), and the triggers and actions using it.
 
 Options:
-  --format FORMAT           table (default), json or csv
-  --output FILE             write the inventory to FILE instead of standard output
+  -f, --format FORMAT       table (default), json or csv
+  -o, --output FILE         write the inventory to FILE instead of standard output
   --policy FILE             DLP policy file (repeatable; adds to flowguard.json's)
   --config FILE             use this flowguard.json instead of searching upwards
   --environment NAME        environment the flows deploy to (selects scoped policies)

@@ -1,66 +1,106 @@
 import * as path from 'node:path';
 import type { LintResult } from '../../core/engine/result';
-import type { Finding, Notice } from '../../core/findings';
+import type { Notice } from '../../core/findings';
 import type { Project } from '../../core/project/load';
+import type { Workspace } from '../../core/workspace/collector';
 import type { CliOptions } from '../args';
 import { baselineNotice, matchBaseline } from '../baseline/apply';
-import { exitCodeOf } from '../exit-code';
+import { exitCodeOf, tooManyWarnings } from '../exit-code';
 import { fixAndRelint } from '../fix';
-import { formatters, NOTICES_IN_REPORT, withoutSuppressed } from '../format';
-import { uniqueNotices } from '../format/notices';
+import { fixDryRun } from '../fix-dry-run';
 import { hookTargets, onlyNamed } from '../hook-targets';
 import type { CliIO } from '../io';
+import { lintStdin } from '../lint-stdin';
 import { writeReport } from '../output';
-import { lintPaths, loadCliProject, type Linted } from '../project';
-import { version } from '../version';
+import { lintLoaded, lintPaths, loadCliProject, type Linted, type LintPathsOptions } from '../project';
+import { noticeLine, renderReport, stderrNotices, unbaselined, type LintOutcome } from '../report';
+import { sarifRoot } from '../sarif-root';
+import { checkMatched, existingPaths } from '../unmatched';
 
-/** Loads and lints the paths given, or with --hook the exports the changed files belong to. */
+function lintOptionsOf(options: CliOptions): LintPathsOptions {
+  return { overrides: options.rules, ignoreSuppressions: options.noSuppressions };
+}
+
+/** Loads and lints the paths given, or standard input, or with --hook the exports the changed files belong to. */
 async function lintOnce(project: Project, options: CliOptions, io: CliIO): Promise<Linted> {
-  const lintOptions = { overrides: options.rules, ignoreSuppressions: options.noSuppressions };
+  const lintOptions = lintOptionsOf(options);
+  if (options.stdin) return lintStdin(project, { name: options.stdinFilename, allowUnmatched: options.noErrorOnUnmatchedPattern ?? false }, io, lintOptions);
   if (!options.hook) return lintPaths(project, options.paths, io.cwd, lintOptions);
   const targets = hookTargets(options.paths, io.cwd);
   const linted = await lintPaths(project, targets.paths, io.cwd, { ...lintOptions, alsoIgnore: targets.skip });
   return { ws: linted.ws, result: onlyNamed(linted.result, targets, io.cwd) };
 }
 
+/** Lints a workspace already in memory as lintOnce lints what it loads: with --hook, only the files named are kept. */
+function relintWith(project: Project, options: CliOptions, io: CliIO): (ws: Workspace) => Linted {
+  const lintOptions = lintOptionsOf(options);
+  const targets = options.hook ? hookTargets(options.paths, io.cwd) : undefined;
+  return (ws) => {
+    const linted = lintLoaded(ws, project, lintOptions);
+    return targets ? { ws, result: onlyNamed(linted.result, targets, io.cwd) } : linted;
+  };
+}
+
+/** Fixes are written only inside what was named (a symlinked file or folder may lead elsewhere). */
+function fixRoots(options: CliOptions, cwd: string): string[] {
+  return (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(cwd, p));
+}
+
+/** A lint run, and with --fix-dry-run the edits --fix would make, as a unified diff. */
+export interface LintRun extends LintOutcome {
+  diff?: string;
+}
+
 function withNotices(result: LintResult, notices: Notice[]): LintResult {
   return notices.length === 0 ? result : { ...result, notices: [...result.notices, ...notices] };
 }
 
-function without(result: LintResult, drop: ReadonlySet<Finding>): LintResult {
-  return drop.size === 0 ? result : { ...result, findings: result.findings.filter((f) => !drop.has(f)) };
-}
-
-/** The default command: lint, optionally fix, compare with a baseline, report, exit code. */
-export async function lintCommand(options: CliOptions, io: CliIO): Promise<number> {
-  const project = await loadCliProject(options, io.cwd);
+/**
+ * Lint, optionally fix, compare with a baseline: the run every format reports from. The GitHub
+ * Action calls this once and renders SARIF, annotations and a summary from the one outcome.
+ */
+export async function lintOutcome(given: CliOptions, io: CliIO): Promise<LintRun> {
+  // Paths that are not there are dropped only when unmatched paths are allowed; else each is reported unreadable.
+  const options = given.noErrorOnUnmatchedPattern && !given.hook && !given.stdin ? { ...given, paths: await existingPaths(given.paths, io.cwd) } : given;
+  // Standard input finds flowguard.json from the folder of the file it stands for.
+  const project = await loadCliProject(options.stdin ? { ...options, paths: [options.stdinFilename ?? '.'] } : options, io.cwd);
   let linted = await lintOnce(project, options, io);
+  // A hook is handed any staged file, and standard input checks itself.
+  if (!options.hook && !options.stdin && !options.noErrorOnUnmatchedPattern) checkMatched(options.paths, linted.ws, io.cwd);
   let result = linted.result;
   if (options.fix) {
-    // Fixes are written only inside what was named (a symlinked file or folder may lead elsewhere).
-    const roots = (options.paths.length > 0 ? options.paths : ['.']).map((p) => path.resolve(io.cwd, p));
-    const fixed = await fixAndRelint(linted, io.cwd, () => lintOnce(project, options, io), roots);
+    const fixed = await fixAndRelint(linted, io.cwd, () => lintOnce(project, options, io), fixRoots(options, io.cwd));
     linted = fixed.linted;
     result = withNotices(linted.result, fixed.notices);
+  }
+  let diff: string | undefined;
+  if (options.fixDryRun) {
+    const dry = await fixDryRun(linted, relintWith(project, options, io), options.stdin ? { cwd: io.cwd } : { cwd: io.cwd, roots: fixRoots(options, io.cwd) });
+    linted = dry.linted;
+    result = withNotices(linted.result, dry.notices);
+    diff = dry.diff;
   }
 
   // Matched before --quiet drops anything, so fingerprints are numbered as in the baseline run.
   const baseline = options.baseline ? await matchBaseline(result.findings, options.baseline, io.cwd) : undefined;
   if (baseline) result = withNotices(result, [{ message: baselineNotice(baseline) }]);
   if (options.quiet) result = { ...result, findings: result.findings.filter((f) => f.severity === 'error' || f.suppressed) };
-  const baselined = baseline?.baselined ?? new Set<Finding>();
+  return { result, ...(baseline ? { baselined: baseline.baselined } : {}), ...(diff !== undefined ? { diff } : {}) };
+}
 
-  // SARIF keeps baselined results, marked 'unchanged'; every other format leaves them out.
-  const reported = options.format === 'sarif' ? result : without(result, baselined);
-  const report = formatters[options.format](reported, {
+/** The default command: lint, report, exit code. */
+export async function lintCommand(options: CliOptions, io: CliIO): Promise<number> {
+  const outcome = await lintOutcome(options, io);
+  const report = outcome.diff ?? renderReport(outcome, options.format, {
     color: options.color ?? (io.colorDefault && !options.output),
     cwd: io.cwd,
-    version,
-    ...(baseline ? { baselined } : {}),
+    ...(options.format === 'sarif' ? { sarifRoot: sarifRoot(io.cwd, options.sarifRoot) } : {}),
   });
-  if (!NOTICES_IN_REPORT.has(options.format)) {
-    for (const n of uniqueNotices(withoutSuppressed(reported).notices)) io.stderr(`flowguard: note: ${n.file ? `${n.file}: ` : ''}${n.message}\n`);
-  }
+  // --fix-dry-run's output is the diff, so its notes go to standard error, as those of json do.
+  for (const n of stderrNotices(outcome, outcome.diff === undefined ? options.format : 'json')) io.stderr(noticeLine(n));
   await writeReport(report, options.output, io);
-  return exitCodeOf(without(result, baselined), options.maxWarnings);
+  const remaining = unbaselined(outcome);
+  const tooMany = tooManyWarnings(remaining, options.maxWarnings);
+  if (tooMany) io.stderr(`flowguard: ${tooMany}\n`);
+  return exitCodeOf(remaining, options.maxWarnings);
 }

@@ -24,8 +24,8 @@ flow id, else by file, else by display name; findings by rule, flow, action and 
 
 Options:
   --base REF                the git revision to compare with (branch, tag or commit; required)
-  --format FORMAT           stylish (default), json or markdown (a pull-request comment)
-  --output FILE             write the review to FILE instead of standard output
+  -f, --format FORMAT       stylish (default), json or markdown (a pull-request comment)
+  -o, --output FILE         write the review to FILE instead of standard output
   --policy FILE             DLP policy file (repeatable; adds to flowguard.json's)
   --config FILE             use this flowguard.json instead of searching upwards
   --environment NAME        environment the flows deploy to (selects scoped policies)

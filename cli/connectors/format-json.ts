@@ -19,6 +19,10 @@ export function formatConnectorsJson(inventory: Inventory): string {
           return { name: a.name, kind: a.kind, line, column };
         }),
       })),
+      childFlows: (flow.childFlows ?? []).map((c) => {
+        const { line, column } = oneBased(c.range);
+        return { action: c.action, workflowId: c.workflowId, flow: c.child?.name ?? null, file: c.child?.file ?? null, line, column };
+      }),
     })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;

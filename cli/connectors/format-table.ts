@@ -26,13 +26,19 @@ function rows(flow: FlowConnectorsView, policies: string[]): string[][] {
   return [header, ...body].map((cells) => cells.map(terminalText));
 }
 
+/** "runs child flow 'HELPER - Send Email' (Run_a_Child_Flow)", one line per call. */
+function childFlowLines(flow: FlowConnectorsView): string[] {
+  return (flow.childFlows ?? []).map((c) =>
+    `  runs child flow ${c.child ? `'${terminalText(c.child.name)}'` : `${c.workflowId} (not in the workspace)`}: ${terminalText(c.action)}`);
+}
+
 function flowBlock(flow: FlowConnectorsView, policies: string[]): string[] {
   const title = `Flow '${terminalText(flow.name)}'${flow.solution !== undefined ? ` in solution ${terminalText(flow.solution)}` : ''}`;
-  if (flow.connectors.length === 0) return [terminalText(flow.file), title, '  (no connectors: built-in steps only)'];
+  if (flow.connectors.length === 0) return [terminalText(flow.file), title, '  (no connectors: built-in steps only)', ...childFlowLines(flow)];
   const table = rows(flow, policies);
   const widths = table[0]!.map((_, i) => maxOf(table.map((r) => displayWidth(r[i] ?? ''))));
   const lines = table.map((r) => `  ${r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]!))).join('  ')}`.trimEnd());
-  return [terminalText(flow.file), title, ...lines];
+  return [terminalText(flow.file), title, ...lines, ...childFlowLines(flow)];
 }
 
 export function formatConnectorsTable(inventory: Inventory, notices: readonly Notice[]): string {

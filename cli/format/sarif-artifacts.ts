@@ -1,6 +1,8 @@
+import * as path from 'node:path';
 import type * as Sarif from 'sarif';
+import { toSlashes } from '../../core/artifacts/paths';
 import { splitArchivePath } from './archive-path';
-import { absoluteFileUri, encodePath, isAbsolutePath, SRCROOT } from './sarif-uri';
+import { absoluteFileUri, encodePath, rootRelative, SRCROOT } from './sarif-uri';
 
 /** Where a display path lives in the run's artifact table. */
 export interface ArtifactPlace {
@@ -8,6 +10,11 @@ export interface ArtifactPlace {
   location: Sarif.ArtifactLocation;
   /** For a zip entry, its path inside that outermost archive ('Workflows/X.json'); otherwise undefined. */
   entry?: string;
+  /**
+   * The file as the repository knows it, the same from whichever folder FlowGuard ran: its path
+   * from the SARIF root (absolute when outside it), then the entries of zips ('a.zip!Workflows/X.json').
+   */
+  identity: string;
 }
 
 const MIME_TYPES: Record<string, string> = {
@@ -22,8 +29,10 @@ function mimeType(path: string): string | undefined {
   return Object.hasOwn(MIME_TYPES, ext) ? MIME_TYPES[ext] : undefined;
 }
 
-function topLevelLocation(path: string): Sarif.ArtifactLocation {
-  return isAbsolutePath(path) ? { uri: absoluteFileUri(path) } : { uri: encodePath(path), uriBaseId: SRCROOT };
+/** Where the display paths start (the working folder) and where the SARIF's relative URIs start. */
+export interface SarifPlaces {
+  cwd: string;
+  root: string;
 }
 
 /**
@@ -36,9 +45,13 @@ export class ArtifactTable {
   private readonly artifacts: Sarif.Artifact[] = [];
   private readonly indexes = new Map<string, number>();
 
+  constructor(private readonly places: SarifPlaces) {}
+
   place(file: string): ArtifactPlace {
     const [outer = file, ...entries] = splitArchivePath(file);
-    const location = topLevelLocation(outer);
+    const fromRoot = rootRelative(outer, this.places.cwd, this.places.root);
+    const location: Sarif.ArtifactLocation =
+      fromRoot === undefined ? { uri: absoluteFileUri(toSlashes(path.resolve(this.places.cwd, outer))) } : { uri: encodePath(fromRoot), uriBaseId: SRCROOT };
     const outerIndex = this.register(outer, () => ({ location: { ...location }, ...this.mime(outer) }));
 
     let parentKey = outer;
@@ -52,6 +65,7 @@ export class ArtifactTable {
     return {
       location: { ...location, index: outerIndex },
       ...(entries.length > 0 ? { entry: entries.join('!') } : {}),
+      identity: [fromRoot ?? toSlashes(path.resolve(this.places.cwd, outer)), ...entries].join('!'),
     };
   }
 

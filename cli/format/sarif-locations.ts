@@ -7,6 +7,8 @@ export interface PlacedLocation {
   physicalLocation: Sarif.PhysicalLocation;
   /** For a zip entry, 'in Workflows/X.json at line 12, column 5': the words the region cannot carry. */
   whereInArchive?: string;
+  /** The file as the repository knows it (ArtifactPlace.identity), for fingerprints. */
+  identity: string;
 }
 
 // Why a finding inside a zip points at the zip itself:
@@ -29,12 +31,13 @@ function region(range: Range): Sarif.Region {
 export function placeLocation(artifacts: ArtifactTable, file: string, range: Range): PlacedLocation {
   const place = artifacts.place(file);
   if (place.entry === undefined) {
-    return { physicalLocation: { artifactLocation: place.location, region: region(range) } };
+    return { physicalLocation: { artifactLocation: place.location, region: region(range) }, identity: place.identity };
   }
   const { line, column } = oneBased(range);
   return {
     physicalLocation: { artifactLocation: place.location, region: { ...START_OF_FILE } },
     whereInArchive: `in ${place.entry} at line ${line}, column ${column}`,
+    identity: place.identity,
   };
 }
 

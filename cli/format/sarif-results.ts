@@ -1,7 +1,7 @@
 import type * as Sarif from 'sarif';
 import type { Finding, RelatedLocation } from '../../core/findings';
 import type { ArtifactTable } from './sarif-artifacts';
-import { FINGERPRINT_KEY, type Fingerprints } from './sarif-fingerprint';
+import { LINE_HASH_KEY, type LineHashes } from './sarif-fingerprint';
 import { placeLocation, withArchivePosition } from './sarif-locations';
 import { logicalLocations } from './sarif-logical';
 import { sarifLevel, type RuleTable } from './sarif-rules';
@@ -9,7 +9,7 @@ import { sarifLevel, type RuleTable } from './sarif-rules';
 export interface ResultTables {
   rules: RuleTable;
   artifacts: ArtifactTable;
-  fingerprints: Fingerprints;
+  lineHashes: LineHashes;
   /** The findings a --baseline records, when one is in use. */
   baselined?: ReadonlySet<Finding>;
 }
@@ -34,13 +34,26 @@ function withRelatedLinks(text: string, related: readonly RelatedLocation[]): st
   return `${text} Related: ${links.join(', ')}${more}.`;
 }
 
-function relatedLocation(related: RelatedLocation, id: number, artifacts: ArtifactTable): Sarif.Location {
+function relatedLocation(related: RelatedLocation, artifacts: ArtifactTable): Sarif.Location {
   const placed = placeLocation(artifacts, related.file, related.range);
   return {
-    id,
     physicalLocation: placed.physicalLocation,
     message: { text: withArchivePosition(related.message, placed) },
   };
+}
+
+/**
+ * A data path as SARIF's codeFlows, which GitHub shows under "Show paths": one thread flow
+ * through the path's steps in order (they may be in other files), ending where the result is
+ * reported, as a code scanning path does. relatedLocations keeps listing the same steps, for
+ * the viewers and the message links that read those.
+ */
+function codeFlows(related: readonly RelatedLocation[], primary: Sarif.Location, message: string, artifacts: ArtifactTable): Sarif.CodeFlow[] | undefined {
+  const steps = related.filter((r) => r.hop !== undefined).sort((a, b) => a.hop! - b.hop!);
+  if (steps.length === 0) return undefined;
+  const locations: Sarif.ThreadFlowLocation[] = steps.map((r) => ({ location: relatedLocation(r, artifacts) }));
+  locations.push({ location: { physicalLocation: primary.physicalLocation, message: { text: message } } });
+  return [{ threadFlows: [{ locations }] }];
 }
 
 /** Only the facts the finding has, so consumers can tell absent from empty. */
@@ -62,16 +75,19 @@ export function toResult(finding: Finding, tables: ResultTables): Sarif.Result {
     physicalLocation: placed.physicalLocation,
     ...(logical ? { logicalLocations: logical } : {}),
   };
+  const message = withArchivePosition(finding.message, placed);
+  const flows = codeFlows(related, location, message, tables.artifacts);
   return {
     ruleId: finding.ruleId,
     ruleIndex: tables.rules.indexOf(finding.ruleId, finding.severity),
     level: sarifLevel(finding.severity),
-    message: { text: withRelatedLinks(withArchivePosition(finding.message, placed), related) },
+    message: { text: withRelatedLinks(message, related) },
     locations: [location],
+    ...(flows ? { codeFlows: flows } : {}),
     ...(related.length > 0
-      ? { relatedLocations: related.map((r, i) => relatedLocation(r, i + 1, tables.artifacts)) }
+      ? { relatedLocations: related.map((r, i) => ({ id: i + 1, ...relatedLocation(r, tables.artifacts) })) }
       : {}),
-    partialFingerprints: { [FINGERPRINT_KEY]: tables.fingerprints.next(finding) },
+    partialFingerprints: { [LINE_HASH_KEY]: tables.lineHashes.next(finding, placed.identity) },
     ...(finding.suppressed ? { suppressions: [suppression(finding.suppressed)] } : {}),
     ...(tables.baselined ? { baselineState: tables.baselined.has(finding) ? 'unchanged' : 'new' } : {}),
     properties: properties(finding),

@@ -1,6 +1,7 @@
 import type * as Sarif from 'sarif';
 import type { Severity } from '../../core/findings';
 import { docsUrl, type RuleMeta } from '../../core/engine/rule';
+import { rulePage } from './rule-pages';
 
 export type SarifLevel = 'error' | 'warning' | 'note';
 
@@ -8,9 +9,8 @@ export function sarifLevel(severity: Severity): SarifLevel {
   return severity === 'info' ? 'note' : severity;
 }
 
-// GitHub ranks alerts by this number (critical >= 9.0, high >= 7.0, medium >= 4.0, low > 0);
-// the default severity is the project's own judgement of how bad a finding of the rule is.
-const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', info: '2.0' };
+/** GitHub's problem.severity scale for results that are not security alerts. */
+const PROBLEM_SEVERITY: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'recommendation' };
 
 /** 'dlp/blocked-connector' -> 'DlpBlockedConnector': SARIF's name is an identifier-like form of the id. */
 export function pascalCase(id: string): string {
@@ -22,12 +22,36 @@ export function pascalCase(id: string): string {
 }
 
 /** What a descriptor is made of: a registered rule, or a stand-in for an id the registry does not list. */
-interface RuleFacts {
-  id: string;
-  category: string;
-  defaultSeverity: Severity;
-  description: string;
-  help: string;
+type RuleFacts = Pick<RuleMeta, 'id' | 'category' | 'defaultSeverity' | 'description' | 'help' | 'security' | 'precision' | 'tags'>;
+
+const GENERATED_MARKER = /^<!--.*-->\n?/gm;
+const LINK_TARGET = /\]\(([^)\s]+)\)/g;
+
+/**
+ * The rule's whole page as help.markdown: GitHub shows it beside every alert of the rule, out
+ * of the page's own folder, so links between pages become absolute and the markers that
+ * `npm run docs` keeps in the file go.
+ */
+function helpMarkdown(meta: RuleFacts, helpUri: string): string {
+  const page = rulePage(meta.id);
+  if (page === undefined) return `${meta.help}\n\n[Rule documentation](${helpUri})`;
+  const text = page.replace(GENERATED_MARKER, '').replace(LINK_TARGET, (whole, target: string) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('#')) return whole;
+    return `](${new URL(target, helpUri).href})`;
+  });
+  return text.trimEnd();
+}
+
+function properties(meta: RuleFacts): Sarif.PropertyBag {
+  // GitHub reads security-severity only on rules tagged security, and treats every rule that has
+  // one as a security rule: quality rules have neither, and are ranked by problem.severity.
+  const tags = [...new Set([meta.category, ...(meta.security ? ['security'] : []), ...meta.tags])];
+  return {
+    tags,
+    precision: meta.precision,
+    'problem.severity': PROBLEM_SEVERITY[meta.defaultSeverity],
+    ...(meta.security ? { 'security-severity': meta.security.severity.toFixed(1) } : {}),
+  };
 }
 
 function descriptor(meta: RuleFacts): Sarif.ReportingDescriptor {
@@ -37,14 +61,10 @@ function descriptor(meta: RuleFacts): Sarif.ReportingDescriptor {
     name: pascalCase(meta.id),
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.help },
-    help: { text: meta.help, markdown: `${meta.help}\n\n[Rule documentation](${helpUri})` },
+    help: { text: meta.help, markdown: helpMarkdown(meta, helpUri) },
     helpUri,
     defaultConfiguration: { level: sarifLevel(meta.defaultSeverity) },
-    properties: {
-      tags: [meta.category, 'security'],
-      precision: 'high',
-      'security-severity': SECURITY_SEVERITY[meta.defaultSeverity],
-    },
+    properties: properties(meta),
   };
 }
 
@@ -82,9 +102,11 @@ function standIn(ruleId: string, severity: Severity): RuleFacts {
   const slash = ruleId.indexOf('/');
   return {
     id: ruleId,
-    category: slash > 0 ? ruleId.slice(0, slash) : 'flowguard',
+    category: (slash > 0 ? ruleId.slice(0, slash) : 'flowguard') as RuleMeta['category'],
     defaultSeverity: severity,
     description: `FlowGuard check ${ruleId}.`,
     help: `FlowGuard check ${ruleId}. See the rule documentation for details.`,
+    precision: 'high',
+    tags: [],
   };
 }

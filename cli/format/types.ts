@@ -4,8 +4,13 @@ import type { Finding } from '../../core/findings';
 export interface FormatOptions {
   /** The caller decides from TTY, NO_COLOR and FORCE_COLOR; formatters never look at the environment. */
   color: boolean;
-  /** Directory the display paths are relative to; SARIF resolves its %SRCROOT% against it. */
+  /** Directory the display paths are relative to (the working folder). */
   cwd: string;
+  /**
+   * The repository root SARIF's relative URIs start from (%SRCROOT%), as cli/sarif-root.ts finds
+   * it; the working folder when not given.
+   */
+  sarifRoot?: string;
   /** FlowGuard's own version, recorded in SARIF so results can be traced to the tool that made them. */
   version: string;
   /**

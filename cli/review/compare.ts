@@ -65,7 +65,7 @@ function flowChange(pair: FlowPair, buckets: Buckets | undefined, policies: read
 /**
  * What the change does: flows paired across the two sides (see match-flows.ts), connectors added
  * and removed, and findings new and fixed. Findings match by fingerprint (rule, file, flow,
- * action, connector, as in SARIF), a base finding of a paired flow taken under the head's file
+ * action, connector), a base finding of a paired flow taken under the head's file
  * and name so that a moved or renamed flow keeps its findings.
  */
 export function compareSides(base: Linted, head: Linted, policies: readonly DlpPolicy[], ref: { ref: string; commit: string }): ReviewReport {

@@ -14,6 +14,22 @@ function findingLine(kind: 'new' | 'fixed', f: Finding, paint: Palette): string 
   return `  ${label} ${severity} ${f.ruleId}: ${terminalText(f.message)} ${paint.dim(`(${line}:${column})`)}`;
 }
 
+/**
+ * A new finding whose data path runs through other flows' files (a child flow, a caller) shows
+ * every hop, so the reviewer sees which change in which flow opened it: the file that changed
+ * may not be the one reported.
+ */
+function crossFlowHops(f: Finding, paint: Palette): string[] {
+  const related = f.related ?? [];
+  if (!related.some((r) => r.file !== f.file && r.hop !== undefined)) return [];
+  return related
+    .filter((r) => r.hop !== undefined)
+    .map((r) => {
+      const { line, column } = oneBased(r.range);
+      return paint.dim(`      ↳ ${terminalText(r.file === f.file ? `${line}:${column}` : `${r.file}:${line}:${column}`)}  ${terminalText(r.message)}`);
+    });
+}
+
 function flowTitle(c: FlowChange, paint: Palette): string {
   const status = c.status === 'changed' ? '' : ` (${c.status})`;
   const renamed = c.baseName !== undefined ? ` (was '${terminalText(c.baseName)}')` : '';
@@ -25,7 +41,7 @@ function flowBlock(c: FlowChange, paint: Palette): string[] {
   const lines = [flowTitle(c, paint), `  ${paint.underline(terminalText(c.file))}${moved}`];
   for (const k of c.connectorsAdded) lines.push(`  ${paint.bold('+')} ${terminalText(connectorLabel(k))}: ${terminalText(usedBy(k))}`);
   for (const k of c.connectorsRemoved) lines.push(`  - ${terminalText(connectorLabel(k))}`);
-  pushAll(lines, c.newFindings.map((f) => findingLine('new', f, paint)));
+  for (const f of c.newFindings) lines.push(findingLine('new', f, paint), ...crossFlowHops(f, paint));
   pushAll(lines, c.fixedFindings.map((f) => findingLine('fixed', f, paint)));
   if (c.removedWith > 0) lines.push(`  ${c.removedWith} finding${c.removedWith === 1 ? '' : 's'} removed with the flow`);
   return lines;

@@ -1,4 +1,4 @@
-import type { ConnectorGroup, ConnectorUseView, ConnectorView, ConnectorsView, FlowConnectorsView } from './protocol';
+import type { ChildFlowCallView, ConnectorGroup, ConnectorUseView, ConnectorView, ConnectorsView, FlowConnectorsView } from './protocol';
 
 /** How the view is arranged: flows, their connectors, the actions; or connectors, the flows using them, the actions. */
 export type Grouping = 'flow' | 'connector';
@@ -34,7 +34,15 @@ export interface ActionNode {
   use: ConnectorUse;
 }
 
-export type ConnectorsNode = FlowNode | ConnectorNode | ActionNode;
+/** Grouped by flow: a "Run a Child Flow" action of the flow, and the child flow it runs. */
+export interface ChildFlowNode {
+  kind: 'child-flow';
+  grouping: Grouping;
+  flow: FlowConnectorsView;
+  call: ChildFlowCallView;
+}
+
+export type ConnectorsNode = FlowNode | ConnectorNode | ActionNode | ChildFlowNode;
 
 /** Blocked first: what the maker must act on comes to the top. */
 const GROUP_ORDER: Record<ConnectorGroup, number> = { blocked: 0, nonBusiness: 1, unclassified: 2, business: 3 };
@@ -50,11 +58,15 @@ export function childNodes(node: ConnectorsNode): ConnectorsNode[] {
   switch (node.kind) {
     case 'flow':
       if (node.use) return actionNodes(node.use, node.grouping);
-      return node.flow.connectors.map((connector) => connectorNode([{ flow: node.flow, connector }], node.grouping));
+      return [
+        ...node.flow.connectors.map((connector) => connectorNode([{ flow: node.flow, connector }], node.grouping)),
+        ...(node.flow.childFlows ?? []).map((call): ChildFlowNode => ({ kind: 'child-flow', grouping: node.grouping, flow: node.flow, call })),
+      ];
     case 'connector':
       if (node.grouping === 'flow') return node.uses.flatMap((use) => actionNodes(use, node.grouping));
       return [...node.uses].sort((a, b) => byName(a.flow, b.flow)).map((use) => ({ kind: 'flow', grouping: node.grouping, flow: use.flow, use }));
     case 'action':
+    case 'child-flow':
       return [];
   }
 }

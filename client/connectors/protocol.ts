@@ -2,7 +2,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { FlowConnectorsView as CoreFlowView } from '../../core/protocol/connectors-view';
 
 // Types only: the client never runs core code, it asks the server.
-export type { ConnectorGroup, ConnectorUseView, ConnectorView } from '../../core/protocol/connectors-view';
+export type { ChildFlowCallView, ConnectorGroup, ConnectorUseView, ConnectorView } from '../../core/protocol/connectors-view';
 
 /** A flow as the server sends it: `file` is a URI; a flow inside a zip names its entry, and its ranges are the archive's start. */
 export type FlowConnectorsView = CoreFlowView & { entry?: string };

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { OPEN_LOCATION } from '../commands/open-location';
 import { GROUP_LABEL, groupIcon, policyLine } from './groups';
-import type { ActionNode, ConnectorNode, ConnectorsNode, FlowNode } from './nodes';
+import type { ActionNode, ChildFlowNode, ConnectorNode, ConnectorsNode, FlowNode } from './nodes';
 import type { FlowConnectorsView } from './protocol';
 
 const plural = (count: number, noun: string): string => `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -28,7 +28,23 @@ export function treeItem(node: ConnectorsNode): vscode.TreeItem {
       return connectorItem(node);
     case 'action':
       return actionItem(node);
+    case 'child-flow':
+      return childFlowItem(node);
   }
+}
+
+function childFlowItem(node: ChildFlowNode): vscode.TreeItem {
+  const { flow, call } = node;
+  const item = new vscode.TreeItem(call.child?.name ?? call.workflowId, vscode.TreeItemCollapsibleState.None);
+  item.id = `${node.grouping}/child-flow/${flowKey(flow)}/${call.action}`;
+  item.description = call.child ? `child flow · ${call.action}` : 'child flow not in the workspace';
+  item.tooltip = call.child
+    ? `${call.action} in ${flow.name} runs child flow ${call.child.name} (${fileName(call.child.file)})`
+    : `${call.action} in ${flow.name} runs child flow ${call.workflowId}, which is not in the workspace: data paths stop there`;
+  item.iconPath = new vscode.ThemeIcon('references');
+  item.contextValue = 'flowguard.childFlow';
+  item.command = { command: OPEN_LOCATION, title: 'Open', arguments: [flow.file, call.range] };
+  return item;
 }
 
 function flowItem(node: FlowNode): vscode.TreeItem {

@@ -5,8 +5,8 @@ import type { Flow, Step } from '../model/types';
 import { enclosingLoops, flowNames } from './names';
 import { TRANSFORMING_BUILTINS, transformsData } from './transformations';
 
-/** Where a value a step reads comes from. */
-export type Origin = { kind: 'step'; step: Step } | { kind: 'variable'; name: string };
+/** Where a value a step reads comes from: a step's outputs, a variable, or a flow parameter (lower-case names). */
+export type Origin = { kind: 'step'; step: Step } | { kind: 'variable'; name: string } | { kind: 'parameter'; name: string };
 
 /** One read: `reader` takes the value of `origin` through the expression `ref`. */
 export interface Read {
@@ -56,7 +56,8 @@ export function variablesWritten(step: Step): string[] {
 }
 
 function originKey(origin: Origin): string {
-  return origin.kind === 'step' ? `step:${origin.step.name.toLowerCase()}` : `var:${origin.name}`;
+  if (origin.kind === 'step') return `step:${origin.step.name.toLowerCase()}`;
+  return origin.kind === 'variable' ? `var:${origin.name}` : `param:${origin.name}`;
 }
 
 /** Who reads what in one flow: the edges every data-flow question walks. */
@@ -113,6 +114,8 @@ export class DataFlow {
       }
       case 'variable':
         return { kind: 'variable', name: ref.name.toLowerCase() };
+      case 'parameter':
+        return { kind: 'parameter', name: ref.name.toLowerCase() };
       default:
         return undefined;
     }

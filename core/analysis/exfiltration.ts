@@ -12,6 +12,9 @@ import { hostTrusted, TENANT_CLOUD_HOSTS } from './hosts';
 import type { Read } from './dataflow';
 import { anonymousTrigger } from './http-trigger';
 import { traceForward, type DataPath } from './trace';
+import type { Provenance } from './cross-flow';
+import { crossFlowEntries } from './cross-flow-sources';
+import type { WorkspaceIndex } from './workspace-index';
 
 /** Connectors that move data over the network rather than hold it: never a source of business data. */
 const TRANSPORT = new Set([BUILTIN_HTTP, BUILTIN_HTTP_WEBHOOK, BUILTIN_HTTP_REQUEST_RECEIVED, 'shared_webcontents']);
@@ -24,11 +27,15 @@ export type Sink =
 
 export interface ExfiltrationPath extends DataPath {
   sinkInfo: Sink;
+  /** Set when the data came from another flow (see cross-flow.ts): how it got to `source`, in the files it went through. */
+  upstream?: Provenance;
 }
 
 export interface ExfiltrationOptions {
   policies: readonly DlpPolicy[];
   trustedDomains: readonly string[];
+  /** The run's flows (ctx.workspace): data that child flows and callers pass in is followed too. */
+  workspace?: WorkspaceIndex;
 }
 
 /**
@@ -68,7 +75,7 @@ function inAuthentication(step: Step, node: JsonNode): boolean {
 /** Dataverse tables that hold the solution's configuration, not business records. */
 const CONFIGURATION_TABLES = new Set(['environmentvariabledefinitions', 'environmentvariablevalues', 'connectionreferences']);
 
-function readsConfiguration(step: Step): boolean {
+export function readsConfiguration(step: Step): boolean {
   if (step.connector?.id !== 'shared_commondataserviceforapps') return false;
   const parameters = prop(step.inputs, 'parameters');
   const table = str(prop(parameters, 'entityName'))?.toLowerCase();
@@ -119,6 +126,10 @@ function sinkOf(step: Step, options: ExfiltrationOptions, anonymous: boolean): S
 
 const cache = new WeakMap<Flow, { options: ExfiltrationOptions; paths: ExfiltrationPath[] }>();
 
+function sameOptions(a: ExfiltrationOptions, b: ExfiltrationOptions): boolean {
+  return a.policies === b.policies && a.trustedDomains === b.trustedDomains && a.workspace === b.workspace;
+}
+
 /**
  * Every path from a step that reads business data to a step where it leaves: an HTTP call to an
  * untrusted host, a Non-Business, Blocked or consumer connector, or the Response of a trigger
@@ -126,7 +137,7 @@ const cache = new WeakMap<Flow, { options: ExfiltrationOptions; paths: Exfiltrat
  */
 export function exfiltrationPaths(flow: Flow, options: ExfiltrationOptions): ExfiltrationPath[] {
   const cached = cache.get(flow);
-  if (cached && cached.options.policies === options.policies && cached.options.trustedDomains === options.trustedDomains) return cached.paths;
+  if (cached && sameOptions(cached.options, options)) return cached.paths;
   const anonymous = anonymousTrigger(flow) !== undefined;
   const sinks = new Map<Step, Sink | undefined>();
   const sinkFor = (step: Step): Sink | undefined => {
@@ -139,6 +150,15 @@ export function exfiltrationPaths(flow: Flow, options: ExfiltrationOptions): Exf
     const isSink = (step: Step, read: Read): boolean => sinkFor(step) !== undefined && !inAuthentication(step, read.ref.node);
     for (const path of traceForward(flow, source, { isSink })) {
       paths.push({ ...path, sinkInfo: sinkFor(path.sink) as Sink });
+    }
+  }
+  // Data another flow passes in, or a child flow returns: one path per entry step and sink.
+  const reached = new Set<string>();
+  for (const entry of options.workspace ? crossFlowEntries(flow, options.workspace, options) : []) {
+    const isSink = (step: Step, read: Read): boolean => sinkFor(step) !== undefined && !inAuthentication(step, read.ref.node) && !reached.has(`${entry.step.name}|${step.name}`);
+    for (const path of traceForward(flow, entry.step, { isSink, readsSource: entry.readsSource })) {
+      reached.add(`${entry.step.name}|${path.sink.name}`);
+      paths.push({ ...path, sinkInfo: sinkFor(path.sink) as Sink, upstream: entry.upstream });
     }
   }
   cache.set(flow, { options, paths });

@@ -25,6 +25,16 @@ export interface TraceOptions {
    * (one input of a trigger); every read does when absent.
    */
   readsSource?(read: Read): boolean;
+  /**
+   * What makes two sinks one: by default the step, so a sink is reached once; a finer key (the
+   * step and the property of its body a read lands in) keeps one path per part.
+   */
+  sinkKey?(step: Step, read: Read): string;
+  /**
+   * Follow the value `source` (a variable writer) gives this variable (lower case), rather than
+   * its outputs: a value written into the flow at the Initialize or Set variable itself.
+   */
+  fromVariable?: string;
 }
 
 interface Pending {
@@ -44,8 +54,10 @@ export function traceForward(flow: Flow, source: Step, options: TraceOptions): D
   const reaching = reachingWrites(flow);
   const paths: DataPath[] = [];
   const entered = new Set<string>();
-  const sinks = new Set<Step>();
-  const queue: Pending[] = [{ origin: { kind: 'step', step: source }, hops: [] }];
+  const sinks = new Set<Step | string>();
+  const queue: Pending[] = [
+    options.fromVariable ? { origin: { kind: 'variable', name: options.fromVariable }, hops: [], writer: source } : { origin: { kind: 'step', step: source }, hops: [] },
+  ];
   for (let head = 0; head < queue.length; head++) {
     const current = queue[head] as Pending;
     for (const read of graph.readersOf(current.origin)) {
@@ -55,8 +67,9 @@ export function traceForward(flow: Flow, source: Step, options: TraceOptions): D
       if (current.origin.kind === 'variable' && current.writer && !reaching.reaches(current.writer, current.origin.name, reader)) continue;
       const hop: Hop = current.origin.kind === 'variable' ? { step: reader, ref: read.ref, variable: current.origin.name } : { step: reader, ref: read.ref };
       const hops = [...current.hops, hop];
-      if (!sinks.has(reader) && options.isSink(reader, read)) {
-        sinks.add(reader);
+      const sinkKey = options.sinkKey ? options.sinkKey(reader, read) : reader;
+      if (!sinks.has(sinkKey) && options.isSink(reader, read)) {
+        sinks.add(sinkKey);
         paths.push({ source, sink: reader, hops });
       }
       if (isPassThrough(reader) && !entered.has(`step:${reader.name}`)) {

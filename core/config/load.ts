@@ -36,6 +36,7 @@ export function parseConfig(text: string, file: string, displayPath: string): Co
   }
   config.ignore = items(prop(root, 'ignore')).map((n) => str(n) ?? '');
   config.trustedDomains = items(prop(root, 'trustedDomains')).map((n) => str(n) ?? '');
+  config.organizationDomains = items(prop(root, 'organizationDomains')).map((n) => str(n) ?? '');
   config.exceptions = items(prop(root, 'exceptions')).map((node) => ({
     rule: str(prop(node, 'rule')) ?? '',
     flow: str(prop(node, 'flow')),

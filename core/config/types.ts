@@ -22,6 +22,11 @@ export interface Config {
   /** Suppressions written in flowguard.json. */
   exceptions: ConfigException[];
   trustedDomains: string[];
+  /**
+   * The organisation's mail domains (`contoso.com`, each with its subdomains), for the rules that
+   * judge where messages go; empty means "the domains of trustedDomains" (see core/analysis/organization.ts).
+   */
+  organizationDomains: string[];
 }
 
 /** One `exceptions` entry: which findings it suppresses, and why. */
@@ -36,5 +41,5 @@ export interface ConfigException {
 }
 
 export function emptyConfig(root: string): Config {
-  return { root, policies: [], rules: {}, ignore: [], trustedDomains: [], exceptions: [] };
+  return { root, policies: [], rules: {}, ignore: [], trustedDomains: [], organizationDomains: [], exceptions: [] };
 }

@@ -1,5 +1,6 @@
 import type { RuleSetting } from '../config/types';
 import { pushAll } from '../arrays';
+import { WorkspaceIndex } from '../analysis/workspace-index';
 import type { Project } from '../project/load';
 import type { Workspace } from '../workspace/collector';
 import type { LintResult } from './result';
@@ -17,6 +18,11 @@ export interface WorkspaceLintOptions {
   overrides?: Record<string, RuleSetting>;
   /** --no-suppressions. */
   ignoreSuppressions?: boolean;
+  /**
+   * The flows child flows are looked up in; by default those of `ws`. The language server lints a
+   * workspace in parts, each with the index of the whole.
+   */
+  workspace?: WorkspaceIndex;
 }
 
 export function lintWorkspace(ws: Workspace, project: Project, rules: readonly Rule[], options: WorkspaceLintOptions = {}): LintResult {
@@ -39,11 +45,17 @@ export function lintWorkspace(ws: Workspace, project: Project, rules: readonly R
         : `Every DLP policy found is scoped to named environments, so the DLP rules did not run. Name the environment with --environment NAME or "environment" in flowguard.json.`,
     });
   }
+  const ruleNotices = new Set<string>();
+  // Built once for the run: every rule that follows a child flow or a caller looks here.
+  const workspace = options.workspace ?? WorkspaceIndex.ofFlows(ws.flows);
   for (const flow of ws.flows) {
-    const { findings, errors } = lintFlow(flow, { rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions });
+    const { findings, errors, notices } = lintFlow(flow, { rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions, workspace });
     pushAll(result.findings, findings);
     pushAll(result.unreadable, errors);
+    for (const notice of notices ?? []) ruleNotices.add(notice.message);
   }
+  // Said by a rule about some flows, but about the run: once, however many flows said it.
+  for (const message of ruleNotices) result.notices.push({ message });
   const targets: SolutionTarget[] = [
     ...ws.solutions.map((solution) => ({ kind: 'solution' as const, solution })),
     ...ws.deploymentSettings.map((settings) => ({ kind: 'deployment-settings' as const, settings })),

@@ -1,8 +1,9 @@
-import type { Finding, Unreadable } from '../findings';
+import type { Finding, Notice, Unreadable } from '../findings';
 import type { Config, RuleSetting } from '../config/types';
 import type { Flow } from '../model/types';
 import type { DlpPolicy } from '../policy/types';
 import { rangeOf } from '../artifacts/source';
+import { WorkspaceIndex } from '../analysis/workspace-index';
 import type { LintContext, LocatedReport, Report, Rule, SolutionLintContext, SolutionTarget } from './rule';
 import { effectiveSetting } from './severity';
 import { compareFindings } from './sort';
@@ -18,12 +19,16 @@ export interface LintOptions {
   overrides?: Record<string, RuleSetting>;
   /** --no-suppressions: report everything, for an audit. */
   ignoreSuppressions?: boolean;
+  /** The run's flows, for rules that follow child flows; a flow linted alone is a workspace of one. */
+  workspace?: WorkspaceIndex;
 }
 
 export interface FlowLintResult {
   findings: Finding[];
   /** A rule that threw: a bug in FlowGuard, reported against the file so the run still fails loudly. */
   errors: Unreadable[];
+  /** What rules said that is not a finding (see LintContext.notice), each message once. */
+  notices?: Notice[];
 }
 
 function toFinding(flow: Flow, rule: Rule, severity: Exclude<RuleSetting, 'off'>, report: Report): Finding {
@@ -49,15 +54,19 @@ function toFinding(flow: Flow, rule: Rule, severity: Exclude<RuleSetting, 'off'>
 export function lintFlow(flow: Flow, options: LintOptions): FlowLintResult {
   const findings: Finding[] = [];
   const errors: Unreadable[] = [];
+  const notices = new Set<string>();
+  const workspace = options.workspace?.has(flow.doc.source.path) ? options.workspace : WorkspaceIndex.ofFlows([flow]);
   for (const rule of options.rules) {
     const setting = effectiveSetting(rule.meta, options.config, options.overrides);
     if (setting === 'off') continue;
     if (rule.meta.needsPolicy && options.policies.length === 0) continue;
     const ctx: LintContext = {
       flow,
+      workspace,
       policies: options.policies,
       config: options.config,
       report: (report) => findings.push(toFinding(flow, rule, setting, report)),
+      notice: (message) => notices.add(message),
     };
     if (!rule.check) continue;
     try {
@@ -67,7 +76,8 @@ export function lintFlow(flow: Flow, options: LintOptions): FlowLintResult {
     }
   }
   if (!options.ignoreSuppressions) applySuppressions(findings, options.config, flow);
-  return redacted(findings, errors);
+  const result = redacted(findings, errors);
+  return notices.size > 0 ? { ...result, notices: [...notices].map((message) => ({ message })) } : result;
 }
 
 /**

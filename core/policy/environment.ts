@@ -17,6 +17,12 @@ export function appliesTo(policy: DlpPolicy, environment: string | undefined): b
   return scope.type === 'except' ? !listed : listed;
 }
 
+/** Whether a policy scoped to named environments names `environment` (to include or to exclude it). */
+export function listsEnvironment(policy: DlpPolicy, environment: string): boolean {
+  const scope = policy.scope;
+  return scope.type !== 'all' && scope.environments.some((ref) => matches(ref, environment));
+}
+
 /** The policies that apply to `environment`, in their given order. */
 export function selectPolicies(policies: readonly DlpPolicy[], environment: string | undefined): DlpPolicy[] {
   return policies.filter((p) => appliesTo(p, environment));

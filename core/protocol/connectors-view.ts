@@ -1,4 +1,6 @@
+import type { WorkspaceIndex } from '../analysis/workspace-index';
 import { connectorUseName } from '../connectors/names';
+import { childFlowCall } from '../model/child-flow';
 // Shown in the editor's tree, the CLI's connectors command and reviews: names masked as findings are.
 import { redactText } from '../secrets/redact';
 import type { ConnectorUse, Flow, StepKind } from '../model/types';
@@ -55,6 +57,17 @@ export interface ConnectorView {
   actions: ConnectorUseView[];
 }
 
+/** A "Run a Child Flow" action and the flow it runs. */
+export interface ChildFlowCallView {
+  /** The action's name. */
+  action: string;
+  /** The action's name key. */
+  range: Range;
+  workflowId: string;
+  /** The child flow, when the workspace holds it: its name and display path. */
+  child?: { name: string; file: string };
+}
+
 export interface FlowConnectorsView {
   name: string;
   file: string;
@@ -62,6 +75,8 @@ export interface FlowConnectorsView {
   solution?: string;
   /** Connectors in order of first use. */
   connectors: ConnectorView[];
+  /** The child flows the flow runs, in document order; absent when it runs none. */
+  childFlows?: ChildFlowCallView[];
 }
 
 export interface ConnectorsView {
@@ -119,8 +134,27 @@ function connectorView(connector: ConnectorUse, policies: readonly DlpPolicy[]):
   return view;
 }
 
-/** The connectors one flow uses, each with its group under the applicable policies and the steps using it. */
-export function flowConnectorsView(flow: Flow, policies: readonly DlpPolicy[]): FlowConnectorsView {
+/** The child flows a flow runs, each resolved in `workspace` when one is given. */
+function childFlowsView(flow: Flow, workspace: WorkspaceIndex | undefined): ChildFlowCallView[] {
+  const key = flow.doc.source.path;
+  const resolved = workspace?.has(key) ? workspace.callsOf(key) : [];
+  const out: ChildFlowCallView[] = [];
+  for (const step of flow.steps) {
+    const call = childFlowCall(step);
+    if (!call) continue;
+    const view: ChildFlowCallView = { action: redactText(step.name), range: flow.doc.source.lines.rangeOf({ offset: step.nameNode.offset, length: step.nameNode.length }), workflowId: call.workflowId };
+    const child = resolved.find((r) => r.call.step === step.name)?.child;
+    if (child) view.child = { name: redactText(child.name), file: child.key };
+    out.push(view);
+  }
+  return out;
+}
+
+/**
+ * The connectors one flow uses, each with its group under the applicable policies and the steps
+ * using it, and the child flows it runs (resolved in `workspace`).
+ */
+export function flowConnectorsView(flow: Flow, policies: readonly DlpPolicy[], workspace?: WorkspaceIndex): FlowConnectorsView {
   const byId = new Map<string, ConnectorView>();
   const lines = flow.doc.source.lines;
   for (const step of flow.steps) {
@@ -137,5 +171,7 @@ export function flowConnectorsView(flow: Flow, policies: readonly DlpPolicy[]): 
   const view: FlowConnectorsView = { name: redactText(flow.displayName), file: flow.doc.source.path, connectors: [...byId.values()] };
   const solution = flow.solution?.uniqueName ?? flow.solution?.path;
   if (solution !== undefined) view.solution = solution;
+  const childFlows = childFlowsView(flow, workspace);
+  if (childFlows.length > 0) view.childFlows = childFlows;
   return view;
 }

@@ -80,6 +80,25 @@ async function loadFile(absFile: string, display: string, ws: Workspace): Promis
   ws.fail(display, new ArtifactError(display, `${display} is not a flow export FlowGuard reads: name a flow .json, a solution or package .zip, or a folder.`));
 }
 
+/** Why a path named cannot be looked at, in words: the system's message carries the absolute path and the call. */
+function statProblem(error: unknown): string {
+  switch ((error as NodeJS.ErrnoException).code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'ENOTDIR':
+      return 'no such file or folder (a part of the path is a file)';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many symbolic links';
+    case 'ENAMETOOLONG':
+      return 'the name is too long';
+    default:
+      return String((error as NodeJS.ErrnoException).code ?? error);
+  }
+}
+
 /** Loads files, folders and zips named on the command line (or the server's workspace folders). */
 export async function loadPaths(paths: string[], options: LoadPathsOptions): Promise<Workspace> {
   const ws = new Workspace();
@@ -91,7 +110,7 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
     try {
       stat = await fs.stat(abs);
     } catch (error) {
-      ws.fail(display, new ArtifactError(display, `${display}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : String(error)}.`));
+      ws.fail(display, new ArtifactError(display, `${display}: ${statProblem(error)}.`));
       continue;
     }
     try {

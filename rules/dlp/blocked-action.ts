@@ -15,6 +15,13 @@ export default defineRule({
       'or ask an admin to allow this one.',
     fixable: false,
     needsPolicy: true,
+    // Measured: no corpus flow uses an operation the corpus policies block; fixtures only, and the check is the platform's own.
+    // DLP violations are security findings: the policy exists to stop data loss, and code scanning's
+    // security view is where reviewers look for them.
+    security: { severity: 6.0 },
+    precision: 'high',
+    tags: ['security', 'compliance', 'external/cwe/cwe-693'],
+    key: ['policy', 'operation'],
   },
   check(ctx) {
     for (const step of ctx.flow.steps) {

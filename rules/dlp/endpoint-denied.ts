@@ -16,6 +16,13 @@ export default defineRule({
       'allowed endpoint or ask an admin to add an Allow rule.',
     fixable: false,
     needsPolicy: true,
+    // Measured: no corpus findings; endpoint rules are evaluated in order as the platform does.
+    // DLP violations are security findings: the policy exists to stop data loss, and code scanning's
+    // security view is where reviewers look for them.
+    security: { severity: 7.0 },
+    precision: 'high',
+    tags: ['security', 'compliance', 'external/cwe/cwe-200'],
+    key: ['policy', 'endpoint'],
   },
   check(ctx) {
     for (const step of ctx.flow.steps) {

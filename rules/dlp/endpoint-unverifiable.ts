@@ -16,6 +16,11 @@ export default defineRule({
       'literal endpoint, or make sure every value the expression can take is allowed.',
     fixable: false,
     needsPolicy: true,
+    security: { severity: 4.3 },
+    // Measured: no corpus findings; an expression may well only build allowed endpoints, which cannot be known here.
+    precision: 'medium',
+    tags: ['security', 'external/cwe/cwe-693'],
+    key: ['policy'],
   },
   check(ctx) {
     for (const step of ctx.flow.steps) {

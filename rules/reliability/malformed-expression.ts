@@ -12,6 +12,10 @@ export default defineRule({
       'imported; one that does not parse stops the import. Hand edits of exported files are the usual cause. Fix the ' +
       'expression at the position shown.',
     fixable: false,
+    // Measured: 0 findings in the corpus of flows that import and run.
+    precision: 'very-high',
+    tags: ['reliability', 'correctness'],
+    key: [],
   },
   check(ctx) {
     const expressions = collectExpressions(ctx.flow);

@@ -14,6 +14,10 @@ export default defineRule({
       'throttled or turned off. Add a trigger condition (or, for Dataverse, filtering attributes or a filter ' +
       'expression) so the flow\'s own update does not trigger it.',
     fixable: false,
+    // Measured: no corpus findings; a condition written in the flow instead of the trigger may still stop the loop.
+    precision: 'medium',
+    tags: ['reliability'],
+    key: ['trigger'],
   },
   check(ctx) {
     const source = ctx.flow.doc.source;

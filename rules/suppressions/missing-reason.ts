@@ -13,6 +13,10 @@ export default defineRule({
       '(flowguard-disable exfiltration/http-data-path -- partner API covered by contract 2024-17), or in the "reason" ' +
       'of an exceptions entry in flowguard.json.',
     fixable: false,
+    // Measured: a suppression without a reason is read as written.
+    precision: 'very-high',
+    tags: ['maintainability'],
+    key: ['rules', 'rule'],
   },
   check(ctx) {
     for (const step of ctx.flow.steps) {

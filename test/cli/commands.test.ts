@@ -44,10 +44,10 @@ describe('cli: subcommands', () => {
     }
   });
 
-  it('an unknown option of a command prints that command’s usage', async () => {
+  it('an unknown option of a command points at that command’s --help', async () => {
     const run = await cli(['connectors', '--fix'], tmpdir());
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /^flowguard: Unknown option '--fix'[\s\S]*\n\nUsage: flowguard connectors/);
+    assert.equal(run.stderr, "flowguard: Unknown option '--fix'; see flowguard connectors --help\n");
   });
 
   it('the bundled CLI runs the commands too', () => {

@@ -7,7 +7,7 @@ import { FIXTURES, ROOT } from '../helpers/fixtures';
 
 // Debian's pre-commit runs this repository's .pre-commit-hooks.yaml for real: it clones the hook
 // repository at a revision, installs it as a `language: node` hook (npm install, npm pack, npm
-// install -g of the tarball, so the `prepare` build and .npmignore must be right) and runs
+// install -g of the tarball, so the `prepack` build and .npmignore must be right) and runs
 // `flowguard --hook` on the staged files. pre-commit clones committed code only, so the hook
 // repository is a commit of this work tree as it is now, made in a temporary folder.
 

@@ -79,6 +79,11 @@ describe('corpus: real exports in ../shared/corpus', function () {
     // Real exported flows import and run, so every reference resolves and every expression parses.
     assert.equal(counts.get('reliability/dangling-reference') ?? 0, 0);
     assert.equal(counts.get('reliability/malformed-expression') ?? 0, 0);
+    // Each of the 15 Do until loops was read: every exit condition tests a variable the body sets or
+    // an action inside it, every count and timeout is within the platform's limits (one count is an
+    // environment variable), and the two loops at 5,000 iterations either call nothing or wait on failure.
+    assert.equal(ws.flows.reduce((n, f) => n + f.steps.filter((s) => s.type.toLowerCase() === 'until').length, 0), 15);
+    assert.equal(counts.get('reliability/runaway-loop') ?? 0, 0);
     // Each of these was read and confirmed: Entra client secrets left as parameter defaults in
     // the SCuBA solution's flows (both zips), and a Logic Apps trigger URL with its sig in an
     // ALM Accelerator environment variable.

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { decodeText } from '../../core/artifacts/decode';
 import { parseJson } from '../../core/artifacts/json';
 import { emptyConfig, type Config } from '../../core/config/types';
+import { WorkspaceIndex } from '../../core/analysis/workspace-index';
 import { lintFlow } from '../../core/engine/lint';
 import type { Rule } from '../../core/engine/rule';
 import type { Finding } from '../../core/findings';
@@ -39,6 +40,23 @@ export async function solutionFlowFixture(rel: string): Promise<Flow> {
   const [flow, ...others] = ws.flows;
   if (!flow || others.length > 0) throw new Error(`${rel} must hold exactly one flow (found ${ws.flows.length})`);
   return flow;
+}
+
+/** Every flow of an unpacked solution (or folder of them) under test/fixtures, loaded as the CLI does, in path order. */
+export async function workspaceFixture(rel: string): Promise<Flow[]> {
+  const ws = await loadPaths([path.join(FIXTURES, rel)], { cwd: FIXTURES });
+  if (ws.unreadable.length > 0) throw new Error(ws.unreadable.map((u) => `${u.file}: ${u.message}`).join('\n'));
+  return [...ws.flows].sort((a, b) => (a.doc.source.path < b.doc.source.path ? -1 : 1));
+}
+
+/** Runs a rule on every flow of a workspace with one index of them all, as lintWorkspace does. */
+export function runRuleOnFlows(rule: Rule, flows: readonly Flow[], policies: DlpPolicy[], config: Config = emptyConfig(ROOT)): Finding[] {
+  const workspace = WorkspaceIndex.ofFlows(flows);
+  return flows.flatMap((flow) => {
+    const { findings, errors } = lintFlow(flow, { rules: [rule], policies, config, workspace });
+    if (errors.length > 0) throw new Error(errors.map((e) => e.message).join('\n'));
+    return findings;
+  });
 }
 
 export function policyFixture(rel: string): DlpPolicy[] {

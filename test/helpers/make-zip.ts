@@ -13,6 +13,17 @@ export interface MakeZipOptions {
   methodId?: Record<string, number>;
   /** CRC values to write instead of the true one, by entry name. */
   crc?: Record<string, number>;
+  /** The entries' modification time (default 1980-01-01 00:00, the earliest a zip can say). */
+  modified?: Date;
+}
+
+/** A Date as the MS-DOS time and date fields of a zip header. */
+function dosDateTime(date: Date | undefined): { time: number; date: number } {
+  if (!date) return { time: 0, date: 0x21 };
+  return {
+    time: (date.getHours() << 11) | (date.getMinutes() << 5) | Math.floor(date.getSeconds() / 2),
+    date: ((date.getFullYear() - 1980) << 9) | ((date.getMonth() + 1) << 5) | date.getDate(),
+  };
 }
 
 const UTF8_NAMES = 0x800;
@@ -22,6 +33,7 @@ const UTF8_NAMES = 0x800;
  * are written as given (backslashes, '..' and all) so the reader's defences can be tested.
  */
 export function makeZip(files: Record<string, string | Uint8Array>, opts: MakeZipOptions = {}): Uint8Array {
+  const stamp = dosDateTime(opts.modified);
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -40,8 +52,8 @@ export function makeZip(files: Record<string, string | Uint8Array>, opts: MakeZi
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(flags, 6);
     local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(0, 10); // time
-    local.writeUInt16LE(0x21, 12); // 1980-01-01
+    local.writeUInt16LE(stamp.time, 10);
+    local.writeUInt16LE(stamp.date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
     local.writeUInt32LE(size, 22);
@@ -55,8 +67,8 @@ export function makeZip(files: Record<string, string | Uint8Array>, opts: MakeZi
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(flags, 8);
     central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(0, 12);
-    central.writeUInt16LE(0x21, 14);
+    central.writeUInt16LE(stamp.time, 12);
+    central.writeUInt16LE(stamp.date, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(body.length, 20);
     central.writeUInt32LE(size, 24);

@@ -4,9 +4,11 @@ import * as path from 'node:path';
 import type { Rule } from '../../core/engine/rule';
 import type { DlpPolicy } from '../../core/policy/types';
 import { emptyConfig, type Config } from '../../core/config/types';
-import { FIXTURES, ROOT, flowFixture, runRule, seen, solutionFlowFixture } from './fixtures';
+import { FIXTURES, ROOT, flowFixture, runRule, runRuleOnFlows, seen, solutionFlowFixture, workspaceFixture } from './fixtures';
 
 export interface Expected {
+  /** For a workspace case: the base name of the flow file the finding is in. */
+  file?: string;
   line: number;
   column: number;
   action?: string;
@@ -26,8 +28,13 @@ export interface RuleCase {
   expect: Expected[];
   /** Policies for this case instead of the suite's. */
   policies?: () => DlpPolicy[];
-  /** flowguard.json settings for this case (trustedDomains, ...). */
-  config?: Partial<Pick<Config, 'trustedDomains' | 'environment'>>;
+  /**
+   * The folder holds several flows (a parent and the child flows it runs): each is linted with
+   * an index of them all, as the CLI lints a solution, and each expected finding names its file.
+   */
+  workspace?: boolean;
+  /** flowguard.json settings for this case (trustedDomains, organizationDomains, ...). */
+  config?: Partial<Pick<Config, 'trustedDomains' | 'organizationDomains' | 'environment'>>;
 }
 
 /**
@@ -35,6 +42,21 @@ export interface RuleCase {
  * fixture file of the rule is used exactly once, and each finding is matched on rule id,
  * position, action and data, never on message wording. Messages are checked to name the action.
  */
+/** A case over several flows: findings in any of them, each named by its file. */
+async function testWorkspaceCase(rule: Rule, c: RuleCase, policies: () => DlpPolicy[]): Promise<void> {
+  const flows = await workspaceFixture(path.posix.join(rule.meta.id, c.file));
+  assert.ok(flows.length > 1, `${c.file} holds several flows`);
+  const findings = runRuleOnFlows(rule, flows, (c.policies ?? policies)(), { ...emptyConfig(ROOT), ...c.config });
+  assert.deepEqual(
+    findings.map((f) => ({ file: path.posix.basename(f.file), ...seen(f) })),
+    c.expect.map((e) => ({ ruleId: rule.meta.id, ...e })),
+  );
+  for (const f of findings) {
+    if (f.action) assert.ok(f.message.includes(`'${f.action}'`), `message names the action: ${f.message}`);
+    assert.equal(f.severity, rule.meta.defaultSeverity);
+  }
+}
+
 export function testRule(rule: Rule, policies: () => DlpPolicy[], cases: RuleCase[]): void {
   describe(rule.meta.id, () => {
     it('uses every fixture of the rule exactly once', () => {
@@ -44,6 +66,7 @@ export function testRule(rule: Rule, policies: () => DlpPolicy[], cases: RuleCas
     });
     for (const c of cases) {
       it(`${c.expect.length === 0 ? 'stays quiet' : 'reports'}: ${c.why} (${c.file})`, async () => {
+        if (c.workspace) return testWorkspaceCase(rule, c, policies);
         const flow = c.file.endsWith('.json') ? flowFixture(path.posix.join(rule.meta.id, c.file)) : await solutionFlowFixture(path.posix.join(rule.meta.id, c.file));
         const config = { ...emptyConfig(ROOT), ...c.config };
         const findings = runRule(rule, flow, (c.policies ?? policies)(), config);

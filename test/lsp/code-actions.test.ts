@@ -142,6 +142,48 @@ describe('lsp: code actions', () => {
   });
 });
 
+describe("lsp: each finding's rule page", () => {
+  let dir: string;
+  let editor: Editor;
+
+  before(async () => {
+    dir = workspace(true);
+    const config = { policies: ['flows/policy.dlp.json'], exceptions: [{ rule: 'error-handling/no-failure-path', flow: 'no-handler' }] };
+    writeFileSync(path.join(dir, 'flowguard.json'), `${JSON.stringify(config, null, 2)}\n`);
+    // The flow the exception is about: the workspace pass reports flowguard.json's own findings with it.
+    place(dir, 'error-handling/no-failure-path/no-handler.json', 'as written');
+    editor = await Editor.start(uri(dir));
+  });
+  after(() => {
+    editor?.server.kill();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const SHOW = 'flowguard.showRuleDocumentation';
+
+  it('comes last among a flow finding\'s actions, as a command the client opens offline', async () => {
+    const { file, text } = place(dir, 'dlp/blocked-connector/dropbox-action.json', 'as written');
+    const docUri = uri(file);
+    const diagnostic = (await editor.openDocument(docUri, text, has('dlp/blocked-connector'))).find((d) => d.code === 'dlp/blocked-connector')!;
+    const actions = actionsOnly(await editor.codeActions(docUri, [diagnostic]));
+    const last = actions[actions.length - 1];
+    assert.equal(last?.title, 'Show documentation for dlp/blocked-connector');
+    assert.equal(last.kind, CodeActionKind.QuickFix);
+    assert.equal(last.edit, undefined);
+    assert.deepEqual(last.command, { title: last.title, command: SHOW, arguments: ['dlp/blocked-connector'] });
+    assert.deepEqual(last.diagnostics, [diagnostic]);
+  });
+
+  it('is offered on flowguard.json too, where it is the only action', async () => {
+    const configUri = uri(path.join(dir, 'flowguard.json'));
+    // What the workspace pass publishes for the saved file, which is no flow.
+    const diagnostics = await editor.server.published(configUri, has('suppressions/missing-reason'));
+    const diagnostic = diagnostics.find((d) => d.code === 'suppressions/missing-reason')!;
+    const actions = actionsOnly(await editor.codeActions(configUri, [diagnostic]));
+    assert.deepEqual(actions.map((a) => [a.title, a.command?.command, a.command?.arguments]), [['Show documentation for suppressions/missing-reason', SHOW, ['suppressions/missing-reason']]]);
+  });
+});
+
 describe('lsp: code actions without a flowguard.json', () => {
   let dir: string;
   let editor: Editor;
@@ -186,7 +228,7 @@ describe('lsp: code actions for a client without versioned document changes', ()
     const docUri = uri(file);
     const diagnostic = (await editor.openDocument(docUri, text, has('error-handling/incomplete-catch'))).find((d) => d.code === 'error-handling/incomplete-catch')!;
     const actions = actionsOnly(await editor.codeActions(docUri, [diagnostic]));
-    assert.deepEqual(actions.map((a) => a.title), ['Also run after TimedOut', "Suppress error-handling/incomplete-catch with a note on 'Catch'"]);
+    assert.deepEqual(actions.map((a) => a.title), ['Also run after TimedOut', "Suppress error-handling/incomplete-catch with a note on 'Catch'", 'Show documentation for error-handling/incomplete-catch']);
     const fix = actions[0]!;
     assert.equal(fix.isPreferred, true);
     assert.deepEqual(Object.keys(fix.edit?.changes ?? {}), [docUri]);

@@ -16,6 +16,10 @@ export const RULES: RuleMeta[] = [
     description: 'Secrets written into a flow.',
     help: 'A key in a flow is readable by everyone who can export it. Move it to Azure Key Vault.',
     fixable: false,
+    security: { severity: 9.1 },
+    precision: 'very-high',
+    tags: ['security', 'external/cwe/cwe-798'],
+    key: ['kind', 'field'],
   },
   {
     id: 'exfiltration/consumer-connector',
@@ -24,6 +28,10 @@ export const RULES: RuleMeta[] = [
     description: 'Business data sent through a consumer connector.',
     help: 'Consumer services are outside the tenant. Send through a business connector instead.',
     fixable: false,
+    security: { severity: 8 },
+    precision: 'high',
+    tags: ['security'],
+    key: ['source'],
   },
   {
     id: 'error-handling/no-failure-path',
@@ -32,6 +40,9 @@ export const RULES: RuleMeta[] = [
     description: 'Flows that fail without telling anyone.',
     help: 'Add a scope that runs after a failure and notifies the owner.',
     fixable: true,
+    precision: 'high',
+    tags: ['reliability'],
+    key: [],
   },
 ];
 

@@ -36,6 +36,14 @@ describe('sarif formatter against the SARIF Multitool', () => {
         writeFileSync(file, formatters.sarif(result, OPTIONS));
         return file;
       });
+      // Run in a subfolder of the repository, with a data path that crosses files (codeFlows).
+      const pathFinding = { ...base.findings[2]!, file: 'flows/Invoice Flow.json', related: [
+        { file: 'flows/Child.json', range: base.findings[2]!.range, message: '1. business data enters at Get_items', hop: 1 },
+        { file: 'flows/Invoice Flow.json', range: base.findings[1]!.range, message: '2. leaves at Send_email', hop: 2 },
+      ] };
+      const rooted = path.join(dir, 'rooted.sarif');
+      writeFileSync(rooted, formatters.sarif({ ...base, findings: [...base.findings, pathFinding] }, { ...OPTIONS, cwd: '/work/repo/flows', sarifRoot: '/work/repo' }));
+      files.push(rooted);
       // With a baseline in use: baselineState on every result.
       const baselined = path.join(dir, 'baselined.sarif');
       writeFileSync(baselined, formatters.sarif(base, { ...OPTIONS, baselined: new Set([base.findings[1]!]) }));

@@ -17,7 +17,7 @@ function results(run: Sarif.Run): Sarif.Result[] {
 }
 
 function fingerprint(result: Sarif.Result): string {
-  return result.partialFingerprints?.['flowguard/v1'] ?? '';
+  return result.partialFingerprints?.['primaryLocationLineHash'] ?? '';
 }
 
 describe('sarif formatter', () => {
@@ -29,7 +29,27 @@ describe('sarif formatter', () => {
     assert.ok(text.endsWith('}\n'));
     const run = log.runs[0]!;
     assert.equal(run.columnKind, 'utf16CodeUnits');
-    assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/repo/' } });
+    assert.deepEqual(run.originalUriBaseIds, { '%SRCROOT%': { uri: 'file:///work/repo/', description: { text: 'The root of the repository the linted files are in.' } } });
+    assert.deepEqual(run.invocations![0]!.workingDirectory, { uri: 'file:///work/repo/' });
+  });
+
+  it('writes URIs from the repository root, whichever folder it ran in, and the same fingerprints', () => {
+    // Run in /work/repo/exports, so display paths are relative to it; the root is /work/repo.
+    const base = sampleResult();
+    const fromSub: LintResult = { ...base, findings: base.findings.map((f) => ({ ...f, file: f.file.replace(/^(flows|solutions)\//, '') })) };
+    const sub = JSON.parse(formatters.sarif(fromSub, { ...OPTIONS, cwd: '/work/repo/flows', sarifRoot: '/work/repo' })) as Sarif.Log;
+    const run = sub.runs[0]!;
+    assert.deepEqual(run.originalUriBaseIds!['%SRCROOT%']!.uri, 'file:///work/repo/');
+    assert.deepEqual(run.invocations![0]!.workingDirectory, { uri: 'file:///work/repo/flows/' });
+    assert.deepEqual(results(run)[1]!.locations![0]!.physicalLocation!.artifactLocation, { uri: 'flows/Invoice%20Flow.json', uriBaseId: '%SRCROOT%', index: 0 });
+    // The same file seen from the root: the same fingerprint.
+    const fromRoot: LintResult = { ...base, findings: [base.findings[1]!] };
+    const atRoot = results(sarif(fromRoot))[0]!;
+    assert.equal(fingerprint(results(run)[1]!), fingerprint(atRoot));
+    // A file outside the root keeps an absolute URI.
+    const outside: LintResult = { ...base, findings: [{ ...base.findings[1]!, file: '../../elsewhere/x.json' }] };
+    const far = results(JSON.parse(formatters.sarif(outside, { ...OPTIONS, cwd: '/work/repo/flows', sarifRoot: '/work/repo' })).runs[0]!)[0]!;
+    assert.deepEqual(far.locations![0]!.physicalLocation!.artifactLocation, { uri: 'file:///work/elsewhere/x.json', index: 0 });
   });
 
   it('describes the tool and every registered rule', () => {
@@ -45,13 +65,31 @@ describe('sarif formatter', () => {
     assert.deepEqual(secret.shortDescription, { text: RULES[0]!.description });
     assert.deepEqual(secret.fullDescription, { text: RULES[0]!.help });
     assert.equal(secret.help?.text, RULES[0]!.help);
-    assert.ok(secret.help?.markdown?.includes(docsUrl('secrets/hardcoded-secret')));
     assert.equal(secret.helpUri, docsUrl('secrets/hardcoded-secret'));
-    assert.deepEqual(secret.properties, { tags: ['secrets', 'security'], precision: 'high', 'security-severity': '8.0' });
+    assert.deepEqual(secret.properties, {
+      tags: ['secrets', 'security', 'external/cwe/cwe-798'],
+      precision: 'very-high',
+      'problem.severity': 'error',
+      'security-severity': '9.1',
+    });
+    // Only security rules are security results; a quality rule is ranked by problem.severity alone.
+    assert.deepEqual(driver.rules![2]!.properties, { tags: ['error-handling', 'reliability'], precision: 'high', 'problem.severity': 'recommendation' });
     assert.deepEqual(
       driver.rules!.map((r) => [r.defaultConfiguration?.level, r.properties?.['security-severity']]),
-      [['error', '8.0'], ['warning', '5.0'], ['note', '2.0']],
+      [['error', '9.1'], ['warning', '8.0'], ['note', undefined]],
     );
+  });
+
+  it("carries the rule's whole page as help.markdown, with links that work outside the docs folder", () => {
+    const [secret, unpaged] = sarif().tool.driver.rules!;
+    const markdown = secret!.help!.markdown!;
+    for (const section of ['# secrets/hardcoded-secret', '## What it finds', '## Why it matters', '## How to fix it', '## Examples', '```json']) {
+      assert.ok(markdown.includes(section), section);
+    }
+    assert.ok(!markdown.includes('<!--'), 'the generated-part markers are left out');
+    for (const [, target] of markdown.matchAll(/\]\(([^)\s]+)\)/g)) assert.match(target!, /^(https:\/\/|#)/, `${target} is absolute`);
+    // An id without a page (here a test rule) still gets its help and a link.
+    assert.equal(unpaged!.help!.markdown, `${RULES[1]!.help}\n\n[Rule documentation](${docsUrl(RULES[1]!.id)})`);
   });
 
   it('maps levels, rule indexes and 1-based regions of plain files', () => {
@@ -159,17 +197,58 @@ describe('sarif formatter', () => {
     const after = results(sarif(moved)).map(fingerprint);
     assert.deepEqual(after, before);
     assert.equal(new Set(before).size, 3);
-    for (const value of before) assert.match(value, /^[0-9a-f]{64}:1$/);
+    for (const value of before) assert.match(value, /^[0-9a-f]{16}:1$/);
 
     const otherAction: LintResult = { ...base, findings: [{ ...base.findings[1]!, action: 'HTTP_Get' }] };
     assert.notEqual(fingerprint(results(sarif(otherAction))[0]!), before[1]);
   });
 
-  it('numbers findings that share rule, file, flow, action and connector', () => {
+  it('numbers findings that share rule, file, flow, action, connector and key', () => {
     const base = sampleResult();
     const twice: LintResult = { ...base, findings: [base.findings[1]!, { ...base.findings[1]!, range: at(30, 1) }] };
     const [first, second] = results(sarif(twice)).map(fingerprint);
     assert.equal(first!.replace(/:1$/, ':2'), second);
+    // Moved, or met in the other order (a re-export that orders keys differently): the same two.
+    const swapped: LintResult = { ...base, findings: [{ ...base.findings[1]!, range: at(40, 1) }, { ...base.findings[1]!, range: at(90, 1) }] };
+    assert.deepEqual(results(sarif(swapped)).map(fingerprint), [first, second]);
+  });
+
+  it("tells findings of one action apart by the rule's key fields, and only by those", () => {
+    const base = sampleResult();
+    const secret = (data: Finding['data']): Finding => ({ ...base.findings[1]!, data });
+    const hashes = (...findings: Finding[]) => results(sarif({ ...base, findings })).map(fingerprint);
+    // Two secrets in one action, in different fields: two alerts, neither numbered after the other.
+    const [header, query] = hashes(secret({ kind: 'api-key', field: 'inputs.headers.x-api-key' }), secret({ kind: 'api-key', field: 'inputs.queries.code' }));
+    assert.notEqual(header!.slice(0, 16), query!.slice(0, 16));
+    assert.match(query!, /:1$/);
+    // Facts that are not key fields (here a count) change nothing.
+    const [plain] = hashes(secret({ kind: 'api-key', field: 'inputs.headers.x-api-key', length: 40 }));
+    assert.equal(plain, header);
+  });
+
+  it('writes a data path as a code flow through its numbered steps, ending where the result is', () => {
+    const base = sampleResult();
+    const inZip = base.findings[2]!;
+    const path: Finding = {
+      ...inZip,
+      file: 'flows/Invoice Flow.json',
+      related: [
+        { file: 'flows/Invoice Flow.json', range: at(50, 4, 12), message: '2. leaves at Send_email', hop: 2 },
+        { file: 'policies/dlp [prod].json', range: at(2, 4, 9), message: 'Gmail is not in the business group.' },
+        { file: 'flows/Child.json', range: at(5, 2, 8), message: '1. business data enters at Get_items', hop: 1 },
+      ],
+    };
+    const result = results(sarif({ ...base, findings: [path] }))[0]!;
+    const steps = result.codeFlows![0]!.threadFlows[0]!.locations!.map((l) => [l.location!.physicalLocation!.artifactLocation!.uri, l.location!.physicalLocation!.region!.startLine, l.location!.message!.text]);
+    assert.deepEqual(steps, [
+      ['flows/Child.json', 6, '1. business data enters at Get_items'],
+      ['flows/Invoice%20Flow.json', 51, '2. leaves at Send_email'],
+      ['flows/Invoice%20Flow.json', 40, "'Send_email' sends SharePoint data to Gmail."],
+    ]);
+    assert.equal(result.codeFlows!.length, 1);
+    assert.equal(result.relatedLocations!.length, 3, 'relatedLocations still lists every location');
+    // A finding without a path has no code flow.
+    assert.equal(results(sarif())[1]!.codeFlows, undefined);
   });
 
   it('reports unreadable files as failed execution and notices once as notes', () => {
@@ -194,7 +273,7 @@ describe('sarif formatter', () => {
     ]);
 
     const clean = sarif({ ...sampleResult(), findings: [], unreadable: [], notices: [] });
-    assert.deepEqual(clean.invocations, [{ executionSuccessful: true }]);
+    assert.deepEqual(clean.invocations, [{ executionSuccessful: true, workingDirectory: { uri: 'file:///work/repo/' } }]);
     assert.deepEqual(clean.results, []);
   });
 

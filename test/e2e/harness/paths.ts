@@ -5,6 +5,8 @@ import * as path from 'node:path';
 export const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 export const SAMPLES = path.join(ROOT, 'samples');
 export const ARTIFACTS = path.join(ROOT, '.test-artifacts');
+/** The Marketplace README's screenshot (client/README.md), which the UI check takes afresh on every run. */
+export const README_SCREENSHOT = path.join(ROOT, 'images', 'problems-and-connectors.png');
 /** Installed by scripts/install-editors.sh, outside the project's dependencies. */
 export const CODE_SERVER = path.join(ROOT, '.tools', 'code-server', 'node_modules', '.bin', 'code-server');
 export const CHROMIUM = '/usr/bin/chromium';

@@ -11,4 +11,10 @@ testRule(rule, () => [], [
     expect: [{ line: 55, column: 9, action: 'Response', data: { source: 'List_users', trigger: 'manual', hops: 1 } }],
   },
   { file: 'public-rates-returned.json', why: "a public exchange-rate API's answer is not business data", expect: [] },
+  {
+    file: 'child-flow-returns-to-anonymous',
+    workspace: true,
+    why: 'a trigger anyone can call answers with the Dataverse rows a child flow returns',
+    expect: [{ file: 'AccountlookupAPI-4A7C2E10-3B1D-EE11-9CBE-0022480A1F31.json', line: 51, column: 9, action: 'Response', data: { source: 'List_rows', trigger: 'manual', hops: 1 } }],
+  },
 ]);

@@ -13,4 +13,10 @@ testRule(rule, () => [], [
   },
   { file: 'business-to-business.json', why: 'SharePoint to Teams stays among business connectors', expect: [] },
   { file: 'consumer-only.json', why: 'an RSS feed posted to X: no business data involved', expect: [] },
+  {
+    file: 'child-flow-to-dropbox',
+    workspace: true,
+    why: 'no policy: SharePoint items passed to a child flow that saves them to Dropbox',
+    expect: [{ file: 'HELPERSavetoDropbox-5B8D3F21-3B1D-EE11-9CBE-0022480A1F31.json', line: 54, column: 9, action: 'Create_file', data: { source: 'Get_items', group: 'consumer', hops: 1 } }],
+  },
 ]);

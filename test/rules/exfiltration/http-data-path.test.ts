@@ -49,4 +49,23 @@ testRule(rule, () => [], [
     expect: [{ line: 53, column: 9, action: 'Send_to_hr_api', data: { source: 'Get_items', host: '', hops: 1 } }],
   },
   { file: 'write-after-http.json', why: 'a business connector action after the HTTP call only writes what the call returned', expect: [] },
+  {
+    file: 'child-flow-sends-input',
+    workspace: true,
+    why: "SharePoint items passed to a child flow's input 'text', which posts it; its literal input 'text_1' reaches another call quietly",
+    expect: [{ file: 'HELPERPosttocollector-5B8D3F21-3B1D-EE11-9CBE-0022480A1F31.json', line: 59, column: 9, action: 'Send_to_collector', data: { source: 'Get_items', host: 'collector.example.net', hops: 2 } }],
+  },
+  {
+    file: 'child-flow-returns-rows',
+    workspace: true,
+    why: "a child flow returns Dataverse rows in output 'rows', which the parent posts; its literal output 'status' is sent quietly",
+    expect: [{ file: 'Publishaccountlist-4A7C2E10-3B1D-EE11-9CBE-0022480A1F31.json', line: 59, column: 9, action: 'Send_accounts', data: { source: 'List_rows', host: 'partner.example.org', hops: 1 } }],
+  },
+  {
+    file: 'child-flow-two-levels',
+    workspace: true,
+    why: 'SharePoint items passed through a child flow to its own child, which posts them',
+    expect: [{ file: 'HELPERSendinvoices-6C9E4032-3B1D-EE11-9CBE-0022480A1F31.json', line: 44, column: 9, action: 'Post_invoices', data: { source: 'Get_items', host: 'collector.example.net', hops: 1 } }],
+  },
+  { file: 'child-flow-no-business-data', workspace: true, why: 'the parent passes only its own manual input and a literal to the child that posts them', expect: [] },
 ]);

@@ -22,7 +22,7 @@ const VIEW: ConnectorsView = {
 };
 
 function names(nodes: ConnectorsNode[]): string[] {
-  return nodes.map((n) => (n.kind === 'flow' ? n.flow.name : n.kind === 'connector' ? n.name : n.action.name));
+  return nodes.map((n) => (n.kind === 'flow' ? n.flow.name : n.kind === 'connector' ? n.name : n.kind === 'child-flow' ? `child ${n.call.child?.name ?? n.call.workflowId}` : n.action.name));
 }
 
 describe('client/connectors/nodes', () => {
@@ -51,5 +51,19 @@ describe('client/connectors/nodes', () => {
     };
     const connectors = rootNodes(view, 'connector');
     assert.deepEqual(connectors.map((n) => (n.kind === 'connector' ? n.group : n.kind)), ['blocked', 'nonBusiness']);
+  });
+  it('grouped by flow: the child flows a flow runs follow its connectors, named by the child or its id when the workspace lacks it', () => {
+    const range = { start: { line: 3, character: 8 }, end: { line: 3, character: 26 } };
+    const parent = {
+      name: 'Parent',
+      file: 'file:///w/Parent.json',
+      connectors: [],
+      childFlows: [
+        { action: 'Run_a_Child_Flow', range, workflowId: '5b8d3f21-3b1d-ee11-9cbe-0022480a1f31', child: { name: 'HELPER - Post', file: 'file:///w/Child.json' } },
+        { action: 'Run_missing', range, workflowId: '00000000-0000-0000-0000-000000000001' },
+      ],
+    };
+    const [flow] = rootNodes({ flows: [parent] }, 'flow');
+    assert.deepEqual(names(childNodes(flow!)), ['child HELPER - Post', 'child 00000000-0000-0000-0000-000000000001']);
   });
 });

@@ -123,10 +123,11 @@ describe('policy/load: FlowGuard format', () => {
 
   it('ships a draft-07 schema with its $id and a description on every property', () => {
     const file = path.resolve(__dirname, '../../../../schemas/dlp-policy.schema.json');
-    const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as { $id: string; $schema: string; properties: Record<string, { description?: string }> };
+    const schema = JSON.parse(fs.readFileSync(file, 'utf8')) as { $id: string; $schema: string; definitions: { flowguardPolicy: { properties: Record<string, { description?: string }> } } };
     assert.equal(schema.$id, 'https://flowguard.dev/schemas/dlp-policy.schema.json');
     assert.equal(schema.$schema, 'http://json-schema.org/draft-07/schema#');
-    for (const [key, value] of Object.entries(schema.properties)) assert.ok(value.description, `${key} has a description`);
+    // The short format's properties; tenant exports are accepted as they are (test/unit/policy/dlp-schema-shapes.test.ts).
+    for (const [key, value] of Object.entries(schema.definitions.flowguardPolicy.properties)) assert.ok(value.description, `${key} has a description`);
     const validate = new Ajv({ strict: true }).compile(schema);
     assert.ok(validate(JSON.parse(EXAMPLE)), 'the documented example is valid');
   });

@@ -1,0 +1,46 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { displayPath } from '../core/artifacts/paths';
+import type { Workspace } from '../core/workspace/collector';
+import { CliError } from './errors';
+import { visibleControls } from './format/control-text';
+
+// ESLint stops on a pattern that matches no file (--no-error-on-unmatched-pattern allows it), so a
+// mistyped path in CI fails instead of passing on nothing. Here a path "matches" when it holds an
+// export: a cloud flow, a solution or package, or a file that tried to be one and could not be read
+// (that one is reported, and fails the run, on its own).
+
+function within(file: string, root: string): boolean {
+  return root === '.' || file === root || file.startsWith(`${root}/`) || file.startsWith(`${root}!`);
+}
+
+/** Display paths of everything the load found that counts as an export. */
+function exportFiles(ws: Workspace): string[] {
+  return [...ws.flows.map((f) => f.doc.source.path), ...ws.solutions.map((s) => s.path), ...ws.unreadable.map((u) => u.file)];
+}
+
+/** The paths given (as given) that hold no export. */
+export function unmatchedPaths(paths: readonly string[], ws: Workspace, cwd: string): string[] {
+  const files = exportFiles(ws);
+  return paths.filter((given) => {
+    const root = displayPath(path.resolve(cwd, given), cwd).replace(/\/+$/, '');
+    return !files.some((file) => within(file, root));
+  });
+}
+
+/** The paths that exist; with --no-error-on-unmatched-pattern a path that is not there is no error either. */
+export async function existingPaths(paths: readonly string[], cwd: string): Promise<string[]> {
+  const found = await Promise.all(paths.map((p) => fs.stat(path.resolve(cwd, p)).then(() => true, () => false)));
+  return paths.filter((_, i) => found[i]);
+}
+
+export function unmatchedMessage(paths: readonly string[]): string {
+  const list = paths.map((p) => `"${visibleControls(p)}"`).join(', ');
+  return `No flow exports found in ${list} (a flow .json, a solution folder or .zip, or a legacy package). Check the path for typing mistakes, or pass --no-error-on-unmatched-pattern to allow a path with none.`;
+}
+
+/** Stops the run when a path given holds no export. */
+export function checkMatched(paths: readonly string[], ws: Workspace, cwd: string): void {
+  const unmatched = unmatchedPaths(paths, ws, cwd);
+  if (unmatched.length > 0) throw new CliError(unmatchedMessage(unmatched));
+}
