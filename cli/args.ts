@@ -32,6 +32,12 @@ export interface CliOptions extends ProjectArgs {
   noErrorOnUnmatchedPattern?: boolean;
   /** PATHs are the changed files a git hook passes (see cli/hook-targets.ts). */
   hook: boolean;
+  /** --threads N: worker threads to lint on; undefined chooses by the size of the run (cli/threads/share.ts). */
+  threads?: number;
+  /** --cache: reuse the results of files unchanged since the last run (cli/cache/). */
+  cache: boolean;
+  /** --cache-location: the cache file, or the folder that holds it (default: .flowguardcache in the current folder). */
+  cacheLocation?: string;
   help: boolean;
   version: boolean;
 }
@@ -68,6 +74,11 @@ Options:
                             a PATH with no flow export in it, or not there, is no error
   --hook                    PATHs are changed files from a git hook: skip files that are not
                             exports, lint a file inside an unpacked solution with its solution
+  --threads N               lint on N threads; the report is the same (default: one, or on 3 or
+                            more cores for a large run, up to one per core, at most 8)
+  --cache                   keep results in a cache file and reuse those of unchanged files; a
+                            change to flowguard.json, a policy, a rule flag or FlowGuard lints all
+  --cache-location PATH     the cache file, or a folder for it (default: ./.flowguardcache)
   --color, --no-color       force or disable colours in stylish output (default: on a terminal,
                             unless NO_COLOR is set or TERM=dumb; FORCE_COLOR=1 forces, 0 disables)
   --debug                   print the stack trace of an internal error (any command)
@@ -97,6 +108,9 @@ const OPTIONS = {
   'stdin-filename': { type: 'string' },
   'no-error-on-unmatched-pattern': { type: 'boolean' },
   hook: { type: 'boolean' },
+  threads: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
@@ -104,6 +118,16 @@ function maxWarningsArg(value: string | undefined): number {
   if (value === undefined) return -1;
   const n = Number(value);
   if (!Number.isInteger(n) || n < -1) throw new UsageError(`--max-warnings expects a whole number, got "${value}".`);
+  return n;
+}
+
+/** More threads than this is a mistake: each holds a copy of what its solutions share. */
+const MAX_THREADS = 64;
+
+function threadsArg(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1 || n > MAX_THREADS) throw new UsageError(`--threads expects a whole number from 1 to ${MAX_THREADS}, got "${value}".`);
   return n;
 }
 
@@ -126,6 +150,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
     stdinFilename: v['stdin-filename'],
     noErrorOnUnmatchedPattern: v['no-error-on-unmatched-pattern'] ?? false,
     hook: v.hook ?? false,
+    threads: threadsArg(v.threads),
+    cache: v.cache ?? false,
+    cacheLocation: v['cache-location'],
     help: v.help ?? false,
     version: v.version ?? false,
   };

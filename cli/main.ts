@@ -1,6 +1,7 @@
 import { colorFromEnvironment } from './color';
 import { readAll } from './read-stdin';
 import { runCli } from './run';
+import { isLintWorker } from './threads/worker';
 
 // A reader that stops early (`flowguard | head`) closes the pipe: the rest of the report has
 // nowhere to go, which is no error of FlowGuard's, so it stops writing instead of crashing with
@@ -13,7 +14,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exitCode = 2;
 });
 
-void runCli(process.argv.slice(2), {
+// A worker thread of this same file (cli/threads/worker.ts) serves the main thread instead.
+if (!isLintWorker()) void runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => {
     if (!stdoutClosed) process.stdout.write(text);

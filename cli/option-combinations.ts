@@ -15,6 +15,7 @@ export function checkCombinations(options: CliOptions, positionals: readonly str
     if (options.fix) fail('--fix cannot write standard input back: --fix-dry-run prints the edits instead.');
     if (options.hook) fail('--hook lints the changed files a git hook names, not standard input: leave out --stdin.');
   }
+  if (options.cacheLocation !== undefined && !options.cache) fail('--cache-location names the file --cache keeps: add --cache.');
   if (options.fix && options.fixDryRun) fail('--fix writes the fixes and --fix-dry-run only shows them: choose one.');
   if (options.fixDryRun && options.format !== 'stylish') fail(`--fix-dry-run prints a unified diff, not a report: leave out --format ${options.format}.`);
 }

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { unknownRuleErrors } from '../core/config/rule-ids';
+import { FlowQueue } from '../core/engine/flow-queue';
 import { lintWorkspace } from '../core/engine/lint-workspace';
+import type { Flow } from '../core/model/types';
 import type { LintResult } from '../core/engine/result';
 import { ignoreMatcher } from '../core/project/glob';
 import { loadProject, type Project } from '../core/project/load';
@@ -43,6 +45,13 @@ export interface LintPathsOptions {
   overrides?: ProjectArgs['rules'];
   /** --no-suppressions. */
   ignoreSuppressions?: boolean;
+  /** False when nothing will apply or show the findings' fixes (no --fix, no --fix-dry-run): they are not computed then. */
+  fixes?: boolean;
+  /**
+   * Hold no flow longer than it takes to lint it (see core/engine/flow-queue.ts): the Workspace
+   * returned then holds no flows, only their paths (releasedFlows).
+   */
+  release?: boolean;
   /** Paths to leave out besides the configuration's ignore globs (absolute paths in, true to skip). */
   alsoIgnore?: (absPath: string) => boolean;
   /** Maps a path read from disk to the path the configuration's ignore globs should judge (review reads a copy). */
@@ -55,20 +64,26 @@ export interface Linted {
 }
 
 /** Loads `paths` (relative to `cwd`), leaving out what the configuration ignores. */
-export async function loadWorkspace(project: Project, paths: string[], cwd: string, options: LintPathsOptions = {}): Promise<Workspace> {
+export async function loadWorkspace(project: Project, paths: string[], cwd: string, options: LintPathsOptions = {}, flowSink?: (flow: Flow) => void): Promise<Workspace> {
   const configured = ignoreMatcher(project.config.root, project.config.ignore);
   const toConfigPath = options.configPath ?? ((p: string) => p);
   const ignore = (abs: string): boolean => (configured?.(toConfigPath(abs)) ?? false) || (options.alsoIgnore?.(abs) ?? false);
-  return loadPaths(paths, { cwd, ignore, maxFiles: 200_000 });
+  // Blocking reads: the CLI has nothing else to do meanwhile, and they cost less CPU per file.
+  return loadPaths(paths, { cwd, ignore, maxFiles: 200_000, sync: true, ...(flowSink ? { flowSink } : {}) });
 }
 
 /** Lints what is already loaded against the project. */
 export function lintLoaded(ws: Workspace, project: Project, options: LintPathsOptions = {}): Linted {
-  const result = lintWorkspace(ws, project, allRules, { overrides: options.overrides, ignoreSuppressions: options.ignoreSuppressions });
+  const result = lintWorkspace(ws, project, allRules, { overrides: options.overrides, ignoreSuppressions: options.ignoreSuppressions, fixes: options.fixes });
   return { ws, result };
 }
 
 /** Loads `paths` (relative to `cwd`) and lints them against the project. */
 export async function lintPaths(project: Project, paths: string[], cwd: string, options: LintPathsOptions = {}): Promise<Linted> {
-  return lintLoaded(await loadWorkspace(project, paths, cwd, options), project, options);
+  if (!options.release) return lintLoaded(await loadWorkspace(project, paths, cwd, options), project, options);
+  const queue = new FlowQueue();
+  const ws = await loadWorkspace(project, paths, cwd, options, queue.add);
+  const flows = queue.source(ws.customConnectors, { policies: project.applicable, trustedDomains: project.config.trustedDomains });
+  const result = lintWorkspace(ws, project, allRules, { overrides: options.overrides, ignoreSuppressions: options.ignoreSuppressions, fixes: options.fixes, flows });
+  return { ws, result };
 }

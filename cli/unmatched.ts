@@ -16,12 +16,16 @@ function within(file: string, root: string): boolean {
 
 /** Display paths of everything the load found that counts as an export. */
 function exportFiles(ws: Workspace): string[] {
-  return [...ws.flows.map((f) => f.doc.source.path), ...ws.solutions.map((s) => s.path), ...ws.unreadable.map((u) => u.file)];
+  return [...ws.flows.map((f) => f.doc.source.path), ...ws.releasedFlows, ...ws.solutions.map((s) => s.path), ...ws.unreadable.map((u) => u.file)];
 }
 
 /** The paths given (as given) that hold no export. */
 export function unmatchedPaths(paths: readonly string[], ws: Workspace, cwd: string): string[] {
-  const files = exportFiles(ws);
+  return unmatchedAmong(paths, exportFiles(ws), cwd);
+}
+
+/** The paths given that hold none of `files` (display paths of exports found). */
+function unmatchedAmong(paths: readonly string[], files: readonly string[], cwd: string): string[] {
   return paths.filter((given) => {
     const root = displayPath(path.resolve(cwd, given), cwd).replace(/\/+$/, '');
     return !files.some((file) => within(file, root));
@@ -41,6 +45,11 @@ export function unmatchedMessage(paths: readonly string[]): string {
 
 /** Stops the run when a path given holds no export. */
 export function checkMatched(paths: readonly string[], ws: Workspace, cwd: string): void {
-  const unmatched = unmatchedPaths(paths, ws, cwd);
+  checkMatchedFiles(paths, exportFiles(ws), cwd);
+}
+
+/** checkMatched for a run that kept only the display paths of the exports it found (cli/units/). */
+export function checkMatchedFiles(paths: readonly string[], files: readonly string[], cwd: string): void {
+  const unmatched = unmatchedAmong(paths, files, cwd);
   if (unmatched.length > 0) throw new CliError(unmatchedMessage(unmatched));
 }

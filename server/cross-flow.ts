@@ -1,8 +1,10 @@
-import type { IndexOptions, KeptFlow } from '../core/analysis/workspace-index';
+import { flowOutline, type FlowOutline } from '../core/analysis/flow-outline';
+import type { IndexMember, IndexOptions, KeptFlow } from '../core/analysis/workspace-index';
 import { WorkspaceIndex } from '../core/analysis/workspace-index';
 import type { Flow } from '../core/model/types';
 import type { Project } from '../core/project/load';
 import type { ChildFlowCallView, FlowConnectorsView } from '../core/protocol/connectors-view';
+import { connectedKeys } from './flow-graph';
 import { fileOfDisplayPath, isInsideFolder } from './paths';
 
 /**
@@ -63,9 +65,43 @@ export class CrossFlowState {
     return this.units.find((u) => (file === u.folder || isInsideFolder(file, u.folder)) && !u.exclude.some((e) => file === e || isInsideFolder(file, e)));
   }
 
-  /** The unit's flows, open buffers first (an index keeps the first member of each display path). */
-  index(unit: KeptUnit | undefined, open: readonly Flow[]): WorkspaceIndex {
-    const flows = unit ? open.filter((f) => this.unitOf(fileOfDisplayPath(f.doc.source.path, unit.cwd).file) === unit) : open;
-    return new WorkspaceIndex([...flows.map((flow) => ({ flow })), ...(unit?.flows ?? []).map((kept) => ({ kept }))]);
+  /**
+   * The unit's flows, open buffers first (an index keeps the first member of each display path);
+   * with `only`, just those flows (connected(): the flows an edit can reach).
+   */
+  index(unit: KeptUnit | undefined, open: readonly Flow[], only?: ReadonlySet<string>): WorkspaceIndex {
+    const members = this.members(unit, open);
+    return new WorkspaceIndex(only ? members.filter((m) => only.has(keyOf(m))) : members);
   }
+
+  /**
+   * The flows of the unit linked to `changed` (display paths) by calls and trigger writes, now
+   * or in the `before` outlines (see flow-graph.ts): the only ones whose cross-flow facts the
+   * change can alter, and an index of them gives them the findings the whole unit's would.
+   */
+  connected(unit: KeptUnit | undefined, open: readonly Flow[], changed: readonly string[], before: readonly FlowOutline[] = []): Set<string> {
+    const seen = new Set<string>();
+    const outlines: FlowOutline[] = [];
+    for (const member of this.members(unit, open)) {
+      const key = keyOf(member);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      outlines.push(member.flow ? flowOutline(member.flow) : member.kept.outline);
+    }
+    return connectedKeys(outlines, changed, before);
+  }
+
+  /** The saved outline the last pass kept of a flow. */
+  keptOutline(unit: KeptUnit | undefined, key: string): FlowOutline | undefined {
+    return unit?.flows.find((f) => f.outline.key === key)?.outline;
+  }
+
+  private members(unit: KeptUnit | undefined, open: readonly Flow[]): IndexMember[] {
+    const flows = unit ? open.filter((f) => this.unitOf(fileOfDisplayPath(f.doc.source.path, unit.cwd).file) === unit) : open;
+    return [...flows.map((flow) => ({ flow })), ...(unit?.flows ?? []).map((kept) => ({ kept }))];
+  }
+}
+
+function keyOf(member: IndexMember): string {
+  return member.flow ? member.flow.doc.source.path : member.kept.outline.key;
 }

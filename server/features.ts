@@ -1,4 +1,5 @@
 import { DidChangeWatchedFilesNotification, NotificationType0, type Connection, type ServerCapabilities } from 'vscode-languageserver/node';
+import { StatsRequest, type StatsResult } from './analysis-stats';
 import { connectorsResult, ConnectorsRequest } from './connectors-request';
 import { definitionLocation } from './definition';
 import { documentSymbols } from './document-symbols';
@@ -73,6 +74,12 @@ export function registerFeatures(connection: Connection, session: () => Session 
     const at = documentPosition(params);
     const open = at && (await session()?.documentFlow(at.uri));
     return at && open ? (definitionLocation(open.flow, open.flow.doc.source.lines.offsetAt(at.position), at.uri) ?? null) : null;
+  }));
+
+  const noStats: StatsResult = { analyses: [], passes: 0, passFlows: 0 };
+  connection.onRequest(StatsRequest, answered(log, 'flowguard/stats', noStats, async (params) => {
+    const current = session();
+    return current ? current.analyses((params as { reset?: unknown } | null | undefined)?.reset === true) : noStats;
   }));
 
   connection.onRequest(ConnectorsRequest, answered(log, 'flowguard/connectors', { flows: [] }, async (params) => {

@@ -1,18 +1,16 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
-import { sourceFromText } from '../core/artifacts/decode';
-import { parseJson, type JsonDocument } from '../core/artifacts/json';
 import { displayPath } from '../core/artifacts/paths';
 import { ArtifactError } from '../core/artifacts/source';
 import { parseConfig } from '../core/config/load';
 import { lintFlow } from '../core/engine/lint';
 import { looksLikeFlow } from '../core/model/flow';
 import { ignoreMatcher } from '../core/project/glob';
-import { rebuildFlow, type FlowContext } from '../core/workspace/flow-context';
 import { allRules } from '../rules';
 import type { WorkspaceIndex } from '../core/analysis/workspace-index';
 import type { Flow } from '../core/model/types';
 import { indexOptions } from './cross-flow';
 import { fileProblemDiagnostic, findingDiagnostic, type DiagnosticOptions } from './diagnostics';
+import type { ParsedDocument } from './document-flows';
 import type { Logger } from './logger';
 import type { LoadedProject } from './projects';
 import { unknownRuleErrors } from './rule-ids';
@@ -20,14 +18,14 @@ import { unknownRuleErrors } from './rule-ids';
 export interface FlowDocumentInput {
   file: string;
   text: string;
+  /** The buffer read once per version (DocumentFlows), as hover and outline read it too. */
+  parsed: ParsedDocument;
   /** The cwd the document's project is loaded with; its display path is relative to it. */
   cwd: string;
   /** The document parsed as a cloud flow last time: a half-typed edit must not hide that it is one. */
   wasFlow: boolean;
   /** Loaded only once the text turns out to be a cloud flow, so other JSON costs no file reads. */
   project(): Promise<LoadedProject>;
-  /** How the last workspace pass loaded this file (its solution), so the buffer is linted as the CLI lints the file. */
-  context?: FlowContext;
   diagnostics: Omit<DiagnosticOptions, 'cwd'>;
   log: Logger;
   /** The flows the buffer's flow is linted with: its child flows and callers, other open buffers in place of their files. */
@@ -37,26 +35,20 @@ export interface FlowDocumentInput {
 export interface DocumentLint {
   diagnostics: Diagnostic[];
   isFlow: boolean;
+  /** The rules ran on the flow: what the server counts as one analysis (flowguard/stats). */
+  analysed?: boolean;
   /** The flow's display path and what its findings took from other flows (WorkspaceIndex.fingerprint). */
   crossFlow?: { key: string; fingerprint: string };
 }
 
-function parseOrReport(input: FlowDocumentInput): JsonDocument | DocumentLint {
-  try {
-    return parseJson(sourceFromText(displayPath(input.file, input.cwd), input.text));
-  } catch (error) {
-    if (!(error instanceof ArtifactError)) throw error;
+/** What FlowGuard says about one JSON buffer: its findings when it is a cloud flow, else nothing. */
+export async function lintFlowDocument(input: FlowDocumentInput): Promise<DocumentLint> {
+  const { flow, error } = input.parsed;
+  if (error) {
     const isFlow = input.wasFlow || looksLikeFlow(input.text);
     // Any other JSON (package.json, settings with comments) is not ours to judge.
     return { diagnostics: isFlow ? [fileProblemDiagnostic(error, 'parse-error')] : [], isFlow };
   }
-}
-
-/** What FlowGuard says about one JSON buffer: its findings when it is a cloud flow, else nothing. */
-export async function lintFlowDocument(input: FlowDocumentInput): Promise<DocumentLint> {
-  const parsed = parseOrReport(input);
-  if (!('root' in parsed)) return parsed;
-  const flow = rebuildFlow(parsed, input.context);
   if (!flow) return { diagnostics: [], isFlow: false };
 
   const { project, cwd } = await input.project();
@@ -69,6 +61,7 @@ export async function lintFlowDocument(input: FlowDocumentInput): Promise<Docume
     // A finding that flowguard.json or an action's note accepts is not shown, as in the CLI's reports.
     diagnostics: [...findings.filter((f) => !f.suppressed).map((f) => findingDiagnostic(f, options)), ...errors.map((e) => fileProblemDiagnostic(e, 'internal-error'))],
     isFlow: true,
+    analysed: true,
     ...(workspace ? { crossFlow: { key: flow.doc.source.path, fingerprint: workspace.fingerprint(flow.doc.source.path, indexOptions(project)) } } : {}),
   };
 }

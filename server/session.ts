@@ -9,14 +9,18 @@ import type { DlpPolicy } from '../core/policy/types';
 import { flowConnectorsView } from '../core/protocol/connectors-view';
 import type { WorkspaceIndex } from '../core/analysis/workspace-index';
 import { contextKey } from '../core/workspace/flow-context';
+import type { FlowOutline } from '../core/analysis/flow-outline';
+import { flowOutline } from '../core/analysis/flow-outline';
+import { AnalysisStats, type StatsResult } from './analysis-stats';
 import { indexOptions, withAbsoluteChildFiles } from './cross-flow';
 import { lintSavedFlow } from './lint-saved-flow';
 import { Debouncer } from './debounce';
 import { fileProblemDiagnostic } from './diagnostics';
 import { DocumentFlows } from './document-flows';
-import { guarded, settle, type Log } from './guard';
+import { settle, type Log } from './guard';
 import { checkConfigDocument, lintFlowDocument } from './lint-document';
 import type { Logger } from './logger';
+import type { PassWorkerHost } from './pass-host';
 import { fileOfDisplayPath, pathOfUri, uriOfPath } from './paths';
 import type { Progress } from './progress';
 import { Projects, type FileChange } from './projects';
@@ -47,6 +51,8 @@ export interface SessionOptions {
   related: boolean;
   /** What the client can do: watch files, show progress. */
   client?: ClientCapabilities;
+  /** Where workspace passes run: a worker thread, so the editor is answered while one runs. */
+  passes: PassWorkerHost;
 }
 
 /** An open document that is a cloud flow, with what hover and the connectors view need. */
@@ -80,6 +86,11 @@ export class Session {
   private readonly documentFlows = new DocumentFlows();
   /** The solution context each open flow was last linted with, to know which a pass changed. */
   private readonly lintedWith = new Map<string, string>();
+  /** Flow files whose buffer changed, opened or closed since related flows were last checked. */
+  private readonly changedFiles = new Set<string>();
+  /** The outline of each of those as related flows last saw it: links it had then count too (flow-graph.ts). */
+  private readonly seenOutlines = new Map<string, FlowOutline>();
+  private readonly stats = new AnalysisStats();
 
   constructor(private readonly options: SessionOptions) {
     this.projects = new Projects(options.log);
@@ -88,10 +99,14 @@ export class Session {
       roots: options.roots,
       projects: this.projects,
       store: this.store,
-      diagnostics: { related: options.related, uriOf: (f) => this.uriOf(f) },
+      related: options.related,
+      openUris: () => [...this.open],
+      passes: options.passes,
+      stats: this.stats,
       log: options.log,
       passed: () => this.passed(),
     });
+    this.workspace.warm();
   }
 
   get client(): ClientCapabilities {
@@ -122,7 +137,7 @@ export class Session {
     // Opening a document counts as its first change: it is linted once however the setting reads.
     if (this.runMode === 'onSave' && this.lintedOnce.has(document.uri)) return;
     this.lintedOnce.add(document.uri);
-    this.debouncer.schedule(document.uri, guarded(this.logError, 'linting', () => this.lint(document.uri)));
+    this.debouncer.schedule(document.uri, () => settle(this.logError, 'linting', () => this.lint(document.uri)));
   }
 
   closed(document: TextDocument): void {
@@ -136,6 +151,7 @@ export class Session {
     this.open.delete(file);
     this.store.clearOwn(file);
     // Flows linted against this buffer go back to its saved file.
+    this.changedFiles.add(file);
     this.scheduleRelated();
   }
 
@@ -143,7 +159,7 @@ export class Session {
   saved(document: TextDocument): void {
     const file = pathOfUri(document.uri);
     if (!file) return;
-    if (this.runMode === 'onSave' && isJson(document)) this.debouncer.schedule(document.uri, guarded(this.logError, 'linting', () => this.lint(document.uri)));
+    if (this.runMode === 'onSave' && isJson(document)) this.debouncer.schedule(document.uri, () => settle(this.logError, 'linting', () => this.lint(document.uri)));
     if (path.basename(file) === CONFIG_FILE || this.projects.isInput(file)) this.invalidate([{ file, change: 'changed' }]);
     // A client that lets us register a watcher reports the save as a file change too; one pass is enough.
     if (this.client.workspace?.didChangeWatchedFiles?.dynamicRegistration !== true) this.workspace.changed([{ file, change: 'changed' }]);
@@ -196,11 +212,32 @@ export class Session {
     return this.open.get(file) ?? uriOfPath(file);
   }
 
+  /**
+   * What the server analysed (flowguard/stats), once nothing is waiting: no lint or re-lint of
+   * related flows pending or running, no pass waiting or running.
+   */
+  async analyses(reset: boolean): Promise<StatsResult> {
+    await this.quiet();
+    return this.stats.read(reset);
+  }
+
+  /** Resolves once no lint, re-lint or pass is waiting or running: each may schedule another. */
+  private async quiet(): Promise<void> {
+    for (let round = 0; round < 100; round++) {
+      await this.workspace.idle();
+      await this.debouncer.idle();
+      if (this.workspace.isIdle() && this.debouncer.isIdle()) return;
+    }
+  }
+
   private invalidate(changes: { file: string; change: FileChange }[]): void {
     let dropped = false;
-    for (const { file, change } of changes) dropped = this.projects.invalidate(file, change) || dropped;
+    for (const { file, change } of changes) {
+      dropped = this.projects.invalidate(file, change) || dropped;
+      this.workspace.invalidate(file, change);
+    }
     if (!dropped) return;
-    this.debouncer.schedule(ALL, guarded(this.logError, 're-linting', () => this.relintAll()));
+    this.debouncer.schedule(ALL, () => settle(this.logError, 're-linting', () => this.relintAll()));
     this.workspace.rescan();
   }
 
@@ -208,6 +245,10 @@ export class Session {
   private async passed(): Promise<void> {
     this.refreshProjectDiagnostics();
     // The pass linted saved files against saved files; open buffers may say otherwise.
+    for (const uri of this.flows) {
+      const file = pathOfUri(uri);
+      if (file) this.changedFiles.add(file);
+    }
     this.scheduleRelated();
     const stale = [...this.flows].filter((uri) => {
       const file = pathOfUri(uri);
@@ -240,23 +281,28 @@ export class Session {
     } else {
       const context = this.workspace.contextOf(file);
       this.lintedWith.set(uri, contextKey(context));
+      const wasFlow = this.flows.has(uri);
       const result = await lintFlowDocument({
         file,
         text,
+        parsed: this.documentFlows.parse(document, displayPath(file, cwd), context),
         cwd,
-        wasFlow: this.flows.has(uri),
+        wasFlow,
         project: () => this.projects.get(file, cwd),
-        context,
         diagnostics: { related: this.options.related, uriOf: (f) => this.uriOf(f) },
         log: this.options.log,
         workspace: (flow) => this.indexFor(file, flow),
       });
       if (result.isFlow) this.flows.add(uri);
       else this.flows.delete(uri);
+      if (result.analysed) this.stats.analysed(file, 'buffer');
       diagnostics = result.diagnostics;
       if (result.crossFlow && this.options.documents.get(uri)?.version === version) this.workspace.crossFlow.unitOf(file)?.linted.set(result.crossFlow.key, result.crossFlow.fingerprint);
       // What this buffer passes to its child flows, or returns to its callers, may have changed.
-      this.scheduleRelated();
+      if (result.isFlow || wasFlow) {
+        this.changedFiles.add(file);
+        this.scheduleRelated();
+      }
     }
     this.refreshProjectDiagnostics();
     // Edited or closed while the project loaded: these results describe text that is gone.
@@ -265,11 +311,16 @@ export class Session {
     this.store.setOwn(file, diagnostics, this.flows.has(uri) || path.basename(file) === CONFIG_FILE);
   }
 
-  /** The index a flow of `file` is linted with: its unit's flows, every open flow buffer in place of its file. */
+  /**
+   * The index a flow of `file` is linted with: the flows of its unit linked to it, every open
+   * flow buffer in place of its file. Only those can change its findings (flow-graph.ts), and a
+   * workspace of hundreds of flows would cost their cross-flow facts at every keystroke.
+   */
   private indexFor(file: string, flow: Flow): WorkspaceIndex {
     const crossFlow = this.workspace.crossFlow;
-    const others = this.openFlows().filter((f) => f.doc.source.path !== flow.doc.source.path);
-    return crossFlow.index(crossFlow.unitOf(file), [flow, ...others]);
+    const unit = crossFlow.unitOf(file);
+    const open = [flow, ...this.openFlows().filter((f) => f.doc.source.path !== flow.doc.source.path)];
+    return crossFlow.index(unit, open, crossFlow.connected(unit, open, [flow.doc.source.path]));
   }
 
   /** The flow of every open flow document, as its buffer reads now. */
@@ -286,25 +337,43 @@ export class Session {
   }
 
   private scheduleRelated(): void {
-    this.debouncer.schedule(RELATED, guarded(this.logError, 're-linting related flows', () => this.relintRelated()));
+    this.debouncer.schedule(RELATED, () => settle(this.logError, 're-linting related flows', () => this.relintRelated()));
   }
 
   /**
    * Lints again every flow whose findings took something from another flow that has changed
    * since (see WorkspaceIndex.fingerprint): a parent when its child's buffer changes what it
    * returns, a child when its parent's changes what it passes in, each flow of a loop of flows.
-   * Open flows are linted from their buffers, others from their saved files.
+   * Open flows are linted from their buffers, others from their saved files. Only the flows linked
+   * to a buffer that changed (or opened, or closed) since the last look are looked at again.
    */
   private async relintRelated(): Promise<void> {
+    // A flow buffer edited again is linted soon, which looks at its related flows after: reading
+    // it now would parse a version on its way out, while the maker waits for that lint.
+    if ([...this.flows].some((uri) => this.debouncer.has(uri))) return;
+    const changed = [...this.changedFiles];
+    this.changedFiles.clear();
+    if (changed.length === 0) return;
     const open = this.openFlows();
     const openUris = new Map([...this.flows].flatMap((uri) => {
       const file = pathOfUri(uri);
       return file ? [[file, uri] as const] : [];
     }));
-    for (const unit of this.workspace.crossFlow.all()) {
+    const crossFlow = this.workspace.crossFlow;
+    for (const unit of crossFlow.all()) {
+      const files = changed.filter((file) => crossFlow.unitOf(file) === unit);
+      if (files.length === 0) continue;
+      const keys = files.map((file) => displayPath(file, unit.cwd));
+      // The links the changed flows had when last looked at count too: a call just removed still reaches its child.
+      const before = files.flatMap((file, i) => [crossFlow.keptOutline(unit, keys[i] as string), this.seenOutlines.get(file)].filter((o): o is FlowOutline => o !== undefined));
       const loaded = await this.projects.get(unit.folder, unit.cwd);
       const options = indexOptions(loaded.project);
-      const index = this.workspace.crossFlow.index(unit, open);
+      const index = crossFlow.index(unit, open, crossFlow.connected(unit, open, keys, before));
+      for (const [i, file] of files.entries()) {
+        const live = open.find((f) => f.doc.source.path === keys[i]);
+        if (live) this.seenOutlines.set(file, flowOutline(live));
+        else this.seenOutlines.delete(file);
+      }
       const stale = index.keys().filter((key) => index.fingerprint(key, options) !== unit.linted.get(key));
       for (const key of stale) {
         const { file, inArchive } = fileOfDisplayPath(key, unit.cwd);
@@ -325,7 +394,10 @@ export class Session {
           diagnostics: { related: this.options.related, uriOf: (f) => this.uriOf(f), cwd: unit.cwd },
           log: this.options.log,
         });
-        if (diagnostics) this.store.setWorkspaceFile(file, diagnostics);
+        if (diagnostics) {
+          this.stats.analysed(file, 'saved');
+          this.store.setWorkspaceFile(file, diagnostics);
+        }
       }
     }
   }

@@ -1,17 +1,17 @@
 import * as path from 'node:path';
 import type { FlowContext } from '../core/workspace/flow-context';
+import type { AnalysisStats } from './analysis-stats';
 import { CrossFlowState } from './cross-flow';
-import type { DiagnosticOptions } from './diagnostics';
 import { settle } from './guard';
 import type { Logger } from './logger';
+import type { PassWorkerHost } from './pass-host';
 import { isInsideFolder } from './paths';
 import { PassScheduler } from './pass-scheduler';
 import { SILENT, type Progress } from './progress';
-import type { FileChange, Projects } from './projects';
+import type { FileChange, LoadedProject, Projects } from './projects';
 import type { DiagnosticStore } from './store';
-import { runPass, summary, type PassFlow } from './workspace-pass';
+import { summary, type PassFlow } from './workspace-pass';
 import type { WorkspaceRoots } from './workspace-roots';
-import { findUnits } from './workspace-units';
 
 /** Long enough to take a checkout or an unzip as one change; short enough that a save shows soon. */
 const PASS_DELAY_MS = 300;
@@ -22,7 +22,14 @@ export interface WorkspaceLinterOptions {
   roots: WorkspaceRoots;
   projects: Projects;
   store: DiagnosticStore;
-  diagnostics: Omit<DiagnosticOptions, 'cwd'>;
+  /** The client accepts relatedInformation. */
+  related: boolean;
+  /** Open documents by file, with the URI their client used, which related locations must repeat. */
+  openUris(): [string, string][];
+  /** Runs each pass off the thread that answers the editor. */
+  passes: PassWorkerHost;
+  /** Told how many flows each pass that ends linted. */
+  stats: AnalysisStats;
   log: Logger;
   /** After each pass: project errors may have changed, and open buffers may now lie in a solution. */
   passed(): Promise<void>;
@@ -30,20 +37,31 @@ export interface WorkspaceLinterOptions {
 
 /**
  * Lints every export in the workspace folders as the CLI does, so the Problems panel lists files
- * nobody opened; passes run after the client is initialized and again after files change.
+ * nobody opened; passes run after the client is initialized and again after files change, in a
+ * worker thread (pass-host.ts), so hover, code actions and the lint of the buffer being typed in
+ * are answered while a pass runs. This thread keeps what a pass found and publishes it.
  */
 export class WorkspaceLinter {
   private readonly scheduler: PassScheduler;
   private progress: () => Promise<Progress> = () => Promise.reject(new Error('not started'));
   private linted: () => void = () => undefined;
   private flows: PassFlow[] = [];
-  private contexts = new Map<string, FlowContext>();
+  private contexts: { get(file: string): FlowContext | undefined } = new Map<string, FlowContext>();
   private begun = false;
   /** What the last pass kept of every flow, for linting a flow against the others. */
   readonly crossFlow = new CrossFlowState();
 
   constructor(private readonly options: WorkspaceLinterOptions) {
-    this.scheduler = new PassScheduler(PASS_DELAY_MS, () => settle((m) => options.log.error(m), 'linting the workspace', () => this.pass()));
+    this.scheduler = new PassScheduler(
+      PASS_DELAY_MS,
+      () => settle((m) => options.log.error(m), 'linting the workspace', () => this.pass()),
+      () => options.passes.cancel(),
+    );
+  }
+
+  /** Starts the pass worker while the client initializes, so the first pass does not wait for it. */
+  warm(): void {
+    if (this.options.roots.all().length > 0) this.options.passes.warm();
   }
 
   /** The first pass, once the client can take progress and registrations; `linted` is told when each pass ends. */
@@ -75,6 +93,15 @@ export class WorkspaceLinter {
     await this.scheduler.whenIdle();
   }
 
+  /** Resolves once no pass is waiting or running. */
+  idle(): Promise<void> {
+    return this.scheduler.whenIdle();
+  }
+
+  isIdle(): boolean {
+    return this.scheduler.isIdle;
+  }
+
   /** How the last pass loaded a flow file, for linting its open buffer the same way. */
   contextOf(file: string): FlowContext | undefined {
     return this.contexts.get(file);
@@ -86,8 +113,14 @@ export class WorkspaceLinter {
     return this.flows;
   }
 
+  /** A file changed: the pass worker's projects go stale as the main thread's do. */
+  invalidate(file: string, change: FileChange): void {
+    this.options.passes.invalidate(file, change);
+  }
+
   stop(): void {
     this.scheduler.stop();
+    this.options.passes.stop();
   }
 
   private started(): boolean {
@@ -101,16 +134,17 @@ export class WorkspaceLinter {
     const progress = await this.progress().catch(() => SILENT);
     progress.begin('FlowGuard: linting workspace');
     let outcome = 'stopped';
+    // This thread loads the units' projects too, while the worker lints: it publishes their errors and lints open documents with them.
+    const loads: Promise<LoadedProject>[] = [];
     try {
-      const units = await findUnits(roots.all(), (folder) => roots.cwdFor(folder), (m) => log.error(m));
-      const result = await runPass({
-        units,
-        project: (unit) => projects.get(unit.folder, unit.cwd),
-        progress,
-        diagnostics: this.options.diagnostics,
-        log,
-        stopped: () => this.scheduler.isStopped,
-      });
+      const result = await this.options.passes.run(
+        { roots: [...roots.all()], related: this.options.related, open: this.options.openUris() },
+        {
+          units: (units) => loads.push(...units.map((unit) => projects.get(unit.folder, unit.cwd))),
+          progress: (percentage, message) => progress.report(percentage, message),
+        },
+      );
+      await Promise.all(loads);
       if (!result) return;
       this.flows = result.flows;
       this.contexts = result.contexts;
@@ -118,6 +152,7 @@ export class WorkspaceLinter {
       // Published before the progress ends, so a client that waits for the end sees them.
       this.options.store.setWorkspace(result.diagnostics);
       outcome = summary(result.counts);
+      this.options.stats.passed(result.counts.flows);
       log.info(`Linted the workspace in ${Date.now() - started} ms: ${outcome}.`);
     } catch (error) {
       outcome = 'failed; see the FlowGuard output';

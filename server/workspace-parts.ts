@@ -12,8 +12,8 @@ function part(fill: (ws: Workspace) => void): Workspace {
  * with its flows and custom connectors, each other flow, connectors of no solution, the
  * deployment settings, and what could not be read. Rules look at one flow or one solution at a
  * time (steps were linked to the custom connectors of every solution before the cut), so the
- * findings are the same as for the whole, while the server answers the editor between pieces
- * instead of after a run of many seconds.
+ * findings are the same as for the whole, while the pass worker reads, between pieces, that a
+ * newer pass superseded it.
  */
 export function* workspaceParts(ws: Workspace): Generator<Workspace> {
   yield part((p) => {

@@ -21,7 +21,11 @@ export class WorkspaceRoots {
   }
 
   cwdFor(file: string): string {
-    return this.roots.find((root) => isInsideFolder(file, root)) ?? path.dirname(file);
+    return cwdAmong(this.roots, file);
   }
 }
 
+/** The cwd of a file among workspace folders sorted deepest first: the pass worker, which has no InitializeParams, uses it too. */
+export function cwdAmong(roots: readonly string[], file: string): string {
+  return roots.find((root) => isInsideFolder(file, root)) ?? path.dirname(file);
+}

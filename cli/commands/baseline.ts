@@ -38,7 +38,7 @@ export async function baselineCommand(argv: string[], io: CliIO): Promise<number
   }
   const args = projectArgs(parsed.values, parsed.positionals, BASELINE_USAGE);
   const project = await loadCliProject(args, io.cwd);
-  const { result } = await lintPaths(project, args.paths, io.cwd, { overrides: args.rules });
+  const { result } = await lintPaths(project, args.paths, io.cwd, { overrides: args.rules, fixes: false, release: true });
   if (result.unreadable.length > 0) {
     // A baseline without these files' findings would later report them all as new.
     const list = result.unreadable.map((u) => `  ${u.file}:${oneBased(u.range).line}: ${u.message}`).join('\n');

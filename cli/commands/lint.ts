@@ -15,10 +15,13 @@ import { writeReport } from '../output';
 import { lintLoaded, lintPaths, loadCliProject, type Linted, type LintPathsOptions } from '../project';
 import { noticeLine, renderReport, stderrNotices, unbaselined, type LintOutcome } from '../report';
 import { sarifRoot } from '../sarif-root';
-import { checkMatched, existingPaths } from '../unmatched';
+import { lintUnits } from '../units/lint-units';
+import { checkMatched, checkMatchedFiles, existingPaths } from '../unmatched';
 
 function lintOptionsOf(options: CliOptions): LintPathsOptions {
-  return { overrides: options.rules, ignoreSuppressions: options.noSuppressions };
+  // Only --fix and --fix-dry-run use fixes (no report format shows them) and the flows after the lint.
+  const fixing = options.fix === true || options.fixDryRun === true;
+  return { overrides: options.rules, ignoreSuppressions: options.noSuppressions, fixes: fixing, release: !fixing };
 }
 
 /** Loads and lints the paths given, or standard input, or with --hook the exports the changed files belong to. */
@@ -55,15 +58,14 @@ function withNotices(result: LintResult, notices: Notice[]): LintResult {
   return notices.length === 0 ? result : { ...result, notices: [...result.notices, ...notices] };
 }
 
-/**
- * Lint, optionally fix, compare with a baseline: the run every format reports from. The GitHub
- * Action calls this once and renders SARIF, annotations and a summary from the one outcome.
- */
-export async function lintOutcome(given: CliOptions, io: CliIO): Promise<LintRun> {
-  // Paths that are not there are dropped only when unmatched paths are allowed; else each is reported unreadable.
-  const options = given.noErrorOnUnmatchedPattern && !given.hook && !given.stdin ? { ...given, paths: await existingPaths(given.paths, io.cwd) } : given;
-  // Standard input finds flowguard.json from the folder of the file it stands for.
-  const project = await loadCliProject(options.stdin ? { ...options, paths: [options.stdinFilename ?? '.'] } : options, io.cwd);
+/** The findings of the run, with --fix those that remain, with --fix-dry-run and the diff. */
+async function lintedResult(project: Project, options: CliOptions, io: CliIO): Promise<{ result: LintResult; diff?: string }> {
+  // --threads and --cache lint unit by unit (cli/units/), to the same report; undefined when they do not apply.
+  const units = await lintUnits(project, options, io);
+  if (units) {
+    if (!options.noErrorOnUnmatchedPattern) checkMatchedFiles(options.paths, units.exportFiles, io.cwd);
+    return { result: units.result };
+  }
   let linted = await lintOnce(project, options, io);
   // A hook is handed any staged file, and standard input checks itself.
   if (!options.hook && !options.stdin && !options.noErrorOnUnmatchedPattern) checkMatched(options.paths, linted.ws, io.cwd);
@@ -80,6 +82,21 @@ export async function lintOutcome(given: CliOptions, io: CliIO): Promise<LintRun
     result = withNotices(linted.result, dry.notices);
     diff = dry.diff;
   }
+  return { result, ...(diff !== undefined ? { diff } : {}) };
+}
+
+/**
+ * Lint, optionally fix, compare with a baseline: the run every format reports from. The GitHub
+ * Action calls this once and renders SARIF, annotations and a summary from the one outcome.
+ */
+export async function lintOutcome(given: CliOptions, io: CliIO): Promise<LintRun> {
+  // Paths that are not there are dropped only when unmatched paths are allowed; else each is reported unreadable.
+  const options = given.noErrorOnUnmatchedPattern && !given.hook && !given.stdin ? { ...given, paths: await existingPaths(given.paths, io.cwd) } : given;
+  // Standard input finds flowguard.json from the folder of the file it stands for.
+  const project = await loadCliProject(options.stdin ? { ...options, paths: [options.stdinFilename ?? '.'] } : options, io.cwd);
+  const linted = await lintedResult(project, options, io);
+  let result = linted.result;
+  const diff = linted.diff;
 
   // Matched before --quiet drops anything, so fingerprints are numbered as in the baseline run.
   const baseline = options.baseline ? await matchBaseline(result.findings, options.baseline, io.cwd) : undefined;

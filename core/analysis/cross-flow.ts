@@ -48,7 +48,9 @@ export class CrossFlowFacts {
   private readonly outputs = new Map<string, Map<string, Provenance>>();
 
   constructor(private readonly index: WorkspaceIndex, private readonly options: IndexOptions) {
-    const queue = index.keys();
+    // A flow that runs no child flow of the workspace and that no flow runs passes nothing on and
+    // learns nothing, so its transfers (a data-flow trace of the whole flow) are not computed here.
+    const queue = index.keys().filter((key) => index.connected(key));
     const queued = new Set(queue);
     for (let head = 0; head < queue.length; head++) {
       const key = queue[head] as string;

@@ -15,6 +15,7 @@ import { traceForward, type DataPath } from './trace';
 import type { Provenance } from './cross-flow';
 import { crossFlowEntries } from './cross-flow-sources';
 import type { WorkspaceIndex } from './workspace-index';
+import { flowKeyed } from '../model/per-flow';
 
 /** Connectors that move data over the network rather than hold it: never a source of business data. */
 const TRANSPORT = new Set([BUILTIN_HTTP, BUILTIN_HTTP_WEBHOOK, BUILTIN_HTTP_REQUEST_RECEIVED, 'shared_webcontents']);
@@ -124,7 +125,7 @@ function sinkOf(step: Step, options: ExfiltrationOptions, anonymous: boolean): S
   return httpSink(step, options.trustedDomains) ?? customConnectorSink(step, options.trustedDomains) ?? connectorSink(step, options.policies);
 }
 
-const cache = new WeakMap<Flow, { options: ExfiltrationOptions; paths: ExfiltrationPath[] }>();
+const cache = flowKeyed<Flow, { options: ExfiltrationOptions; paths: ExfiltrationPath[] }>();
 
 function sameOptions(a: ExfiltrationOptions, b: ExfiltrationOptions): boolean {
   return a.policies === b.policies && a.trustedDomains === b.trustedDomains && a.workspace === b.workspace;

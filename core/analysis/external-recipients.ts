@@ -7,6 +7,7 @@ import { carriesContent, messageSink, type MessageSink, type RecipientField } fr
 import { inOrganization } from './organization';
 import { recipientOrigins, type RecipientOrigin } from './recipients';
 import { traceForward, type DataPath } from './trace';
+import { flowKeyed } from '../model/per-flow';
 
 /** A recipient the organisation cannot vouch for. */
 export interface OutsideRecipient {
@@ -77,7 +78,7 @@ function contentPaths(flow: Flow, sinks: ReadonlyMap<Step, MessageSink>, policie
   return found;
 }
 
-const cache = new WeakMap<Flow, { policies: readonly DlpPolicy[]; domains: string; result: ExternalRecipientResult }>();
+const cache = flowKeyed<Flow, { policies: readonly DlpPolicy[]; domains: string; result: ExternalRecipientResult }>();
 
 /**
  * Mail and chat messages of a flow that carry business data to recipients outside the

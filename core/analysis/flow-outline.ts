@@ -3,6 +3,7 @@ import type { JsonNode } from '../artifacts/json';
 import { childFlowCall, workflowIdsOf } from '../model/child-flow';
 import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
+import { ownStrings } from '../text/own-string';
 import type { Range, Span } from '../text/range';
 import { declaredInputs } from './body-property';
 import { hasTriggerFilter, watchedBy, writtenBy, type DataTarget } from './trigger-source';
@@ -97,4 +98,5 @@ function outline(flow: Flow): FlowOutline {
   return out;
 }
 
-export const flowOutline: (flow: Flow) => FlowOutline = perFlow(outline);
+/** Its strings are its own (core/text/own-string.ts): an outline is kept after its flow is let go. */
+export const flowOutline: (flow: Flow) => FlowOutline = perFlow((flow) => ownStrings(outline(flow)));

@@ -7,7 +7,9 @@ import type { Read } from './dataflow';
 import { describeSource } from './describe-path';
 import { isBusinessSource } from './exfiltration';
 import { placeOf, type Place } from './flow-outline';
+import { ownStrings } from '../text/own-string';
 import { traceForward, type DataPath, type Hop } from './trace';
+import { flowKeyed } from '../model/per-flow';
 
 /** Where data comes into a flow from outside it: a business source of its own, an input of its trigger, or what a child it runs returns. */
 export type TransferFrom =
@@ -118,13 +120,14 @@ function compute(flow: Flow, options: TransferOptions): FlowTransfers {
   return out;
 }
 
-const cache = new WeakMap<Flow, { policies: readonly DlpPolicy[]; transfers: FlowTransfers }>();
+const cache = flowKeyed<Flow, { policies: readonly DlpPolicy[]; transfers: FlowTransfers }>();
 
 /** Computed once per flow and policies. */
 export function flowTransfers(flow: Flow, options: TransferOptions): FlowTransfers {
   const cached = cache.get(flow);
   if (cached && cached.policies === options.policies) return cached.transfers;
-  const transfers = compute(flow, options);
+  // Its strings are its own (core/text/own-string.ts): transfers are kept after their flow is let go.
+  const transfers = ownStrings(compute(flow, options));
   cache.set(flow, { policies: options.policies, transfers });
   return transfers;
 }

@@ -1,6 +1,6 @@
 import { items, prop, str, type JsonNode } from '../artifacts/json';
 import { MAX_SUGGESTION_CANDIDATES, MAX_SUGGESTION_NAME_LENGTH } from '../limits';
-import { perFlow } from '../model/per-flow';
+import { flowKeyed, perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
 
 /** What a flow declares by name: its steps, its variables and its parameters. */
@@ -39,7 +39,7 @@ export function enclosingLoops(step: Step): Step[] {
   return loops;
 }
 
-const containers = new WeakMap<Flow, Map<Step | Flow, Map<string, Step[]>>>();
+const containers = flowKeyed<Flow, Map<Step | Flow, Map<string, Step[]>>>();
 
 /** Steps in the same container as `step` (same parent and branch), `step` included; grouped once per flow. */
 export function siblings(flow: Flow, step: Step): Step[] {

@@ -4,6 +4,7 @@ import { strongestCredentialName } from '../secrets/credential-name';
 import type { ValueRole } from '../secrets/detect';
 import { secretLabel, type SecretKind } from '../secrets/kinds';
 import { scanJson } from '../secrets/scan-json';
+import { inputSecrets } from './step-secrets';
 import { jsonStringSpans } from '../secrets/source-span';
 import type { Span } from '../text/range';
 import { isVariableWriter } from './dataflow';
@@ -83,8 +84,7 @@ function fromLiterals(flow: Flow): SecretStart[] {
   const text = flow.doc.source.text;
   for (const step of flow.steps) {
     if (step.kind !== 'action' || !step.inputs) continue;
-    const nested = new Set(step.children.map((child) => child.node));
-    for (const found of scanJson(step.inputs, { skip: nested })) {
+    for (const found of inputSecrets(step)) {
       const value = found.node.value as string;
       const span = jsonStringSpans(text, { offset: found.node.offset, length: found.node.length }, value)(found.match.start, found.match.end);
       const kind: SecretKind = found.match.kind;

@@ -40,6 +40,8 @@ export class WorkspaceIndex {
   /** By policies, then trusted domains: a run uses one pair, an editor session one per project. */
   private readonly facts = new Map<readonly DlpPolicy[], Map<readonly string[], CrossFlowFacts>>();
   private loops?: FlowCycles;
+  /** What was kept of each flow admitted (see admit), until it is released. */
+  private readonly admitted = new Map<string, KeptFlow>();
 
   constructor(members: readonly IndexMember[]) {
     for (const member of members) {
@@ -123,6 +125,32 @@ export class WorkspaceIndex {
   /** Every "Run a Child Flow" action of the workspace that runs this flow, in path order. */
   callersOf(key: string): readonly { caller: FlowOutline; call: OutlineCall }[] {
     return this.callers.get(key) ?? [];
+  }
+
+  /** Whether data can cross between this flow and another: it runs a child flow the workspace holds, or a flow runs it. */
+  connected(key: string): boolean {
+    return this.callersOf(key).length > 0 || this.callsOf(key).some((c) => c.child);
+  }
+
+  /**
+   * Holds the model of a flow kept as its outline and transfers, built anew from the same text,
+   * while it is linted: its own rules then see it as they see any flow the run holds. The CLI,
+   * which holds no flow longer than its lint (core/engine/flow-queue.ts), admits each in turn.
+   */
+  admit(flow: Flow): void {
+    const key = flow.doc.source.path;
+    const kept = this.members.get(key)?.kept;
+    if (!kept) return;
+    this.admitted.set(key, kept);
+    this.members.set(key, { flow });
+  }
+
+  /** Lets go of a flow admitted for its lint: the index keeps what it kept of it before. */
+  release(key: string): void {
+    const kept = this.admitted.get(key);
+    if (!kept) return;
+    this.admitted.delete(key);
+    this.members.set(key, { kept });
   }
 
   /** The data that crosses from flow to flow, under these policies; computed once per run. */

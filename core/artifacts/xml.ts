@@ -2,6 +2,7 @@ import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { pushAll } from '../arrays';
 import type { Span } from '../text/range';
 import { ArtifactError, createSourceFile, type SourceFile } from './source';
+import { buildXmlTree } from './xml-tree';
 
 export interface XmlAttribute {
   /** Entity-decoded value (XML normalises tabs and newlines in attribute values to spaces). */
@@ -61,6 +62,13 @@ class Stop {
  * billion-laughs inputs cannot grow; a reference to such an entity is an undefined-entity error.
  */
 export function parseXml(source: SourceFile): XmlDocument {
+  // Plain XML gets the same tree faster (xml-tree.ts); anything else is left to saxes.
+  const plain = buildXmlTree(source.text);
+  return plain ? { source, root: plain } : parseXmlWithSaxes(source);
+}
+
+/** parseXml without the fast path: what it always gives for XML that is not plain, and its errors. */
+export function parseXmlWithSaxes(source: SourceFile): XmlDocument {
   const text = source.text;
   const parser = new SaxesParser({ xmlns: false, position: true });
   const stack: Open[] = [];

@@ -1,11 +1,12 @@
 import type { RuleSetting } from '../config/types';
 import { pushAll } from '../arrays';
-import { WorkspaceIndex } from '../analysis/workspace-index';
+import type { WorkspaceIndex } from '../analysis/workspace-index';
 import type { Project } from '../project/load';
 import type { Workspace } from '../workspace/collector';
 import type { LintResult } from './result';
 import type { Rule, SolutionTarget } from './rule';
 import { lintConfig, lintFlow, lintSolutionTarget } from './lint';
+import { heldFlows, type FlowSource } from './flow-source';
 import { compareFindings } from './sort';
 import { redactNotice, redactUnreadable } from './redact-finding';
 
@@ -23,17 +24,27 @@ export interface WorkspaceLintOptions {
    * workspace in parts, each with the index of the whole.
    */
   workspace?: WorkspaceIndex;
+  /** False when no one will use the findings' fixes: they are then not computed (see LintOptions.fixes). */
+  fixes?: boolean;
+  /**
+   * The flows to lint when `ws` does not hold them: a load that let each flow go once built (see
+   * flow-queue.ts), so that each is built again only to be linted, and let go again. The index is
+   * the source's; `workspace` is then not used.
+   */
+  flows?: FlowSource;
 }
 
 export function lintWorkspace(ws: Workspace, project: Project, rules: readonly Rule[], options: WorkspaceLintOptions = {}): LintResult {
-  const { overrides = {}, ignoreSuppressions = false } = options;
+  const { overrides = {}, ignoreSuppressions = false, fixes } = options;
+  // Built once for the run: every rule that follows a child flow or a caller looks at its index.
+  const source = options.flows ?? heldFlows(ws, options.workspace);
   const result: LintResult = {
     findings: [],
     // Loaders quote what they could not read (entry names, values): masked like findings are.
     unreadable: ws.unreadable.map(redactUnreadable),
     notices: ws.notices.map(redactNotice),
     files: ws.files,
-    flows: ws.flows.length,
+    flows: source.count,
     rules: rules.map((r) => r.meta),
   };
   if (project.policies.length === 0) result.notices.push({ message: NO_POLICY_NOTICE });
@@ -46,13 +57,14 @@ export function lintWorkspace(ws: Workspace, project: Project, rules: readonly R
     });
   }
   const ruleNotices = new Set<string>();
-  // Built once for the run: every rule that follows a child flow or a caller looks here.
-  const workspace = options.workspace ?? WorkspaceIndex.ofFlows(ws.flows);
-  for (const flow of ws.flows) {
-    const { findings, errors, notices } = lintFlow(flow, { rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions, workspace });
+  const workspace = source.index;
+  for (let i = 0; i < source.count; i++) {
+    const flow = source.flow(i);
+    const { findings, errors, notices } = lintFlow(flow, { rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions, workspace, fixes });
     pushAll(result.findings, findings);
     pushAll(result.unreadable, errors);
     for (const notice of notices ?? []) ruleNotices.add(notice.message);
+    source.linted(i, flow);
   }
   // Said by a rule about some flows, but about the run: once, however many flows said it.
   for (const message of ruleNotices) result.notices.push({ message });
@@ -61,7 +73,7 @@ export function lintWorkspace(ws: Workspace, project: Project, rules: readonly R
     ...ws.deploymentSettings.map((settings) => ({ kind: 'deployment-settings' as const, settings })),
   ];
   for (const target of targets) {
-    const { findings, errors } = lintSolutionTarget(target, { rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions });
+    const { findings, errors } = lintSolutionTarget(target, { rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions, fixes });
     pushAll(result.findings, findings);
     pushAll(result.unreadable, errors);
   }

@@ -1,10 +1,10 @@
-import type { Finding, Notice, Unreadable } from '../findings';
+import type { Finding, Fix, Notice, Unreadable } from '../findings';
 import type { Config, RuleSetting } from '../config/types';
 import type { Flow } from '../model/types';
 import type { DlpPolicy } from '../policy/types';
 import { rangeOf } from '../artifacts/source';
 import { WorkspaceIndex } from '../analysis/workspace-index';
-import type { LintContext, LocatedReport, Report, Rule, SolutionLintContext, SolutionTarget } from './rule';
+import type { LintContext, LocatedReport, Report, ReportedFixes, Rule, SolutionLintContext, SolutionTarget } from './rule';
 import { effectiveSetting } from './severity';
 import { compareFindings } from './sort';
 import { applySuppressions } from './suppressions';
@@ -21,6 +21,18 @@ export interface LintOptions {
   ignoreSuppressions?: boolean;
   /** The run's flows, for rules that follow child flows; a flow linted alone is a workspace of one. */
   workspace?: WorkspaceIndex;
+  /**
+   * False when no one will look at the findings' fixes (the CLI without --fix or --fix-dry-run):
+   * they are then not computed, and findings carry none. Everything else about them is the same.
+   */
+  fixes?: boolean;
+}
+
+/** The fixes a finding gets: none when they are not wanted, else the rule's, computed now. */
+function fixesOf(reported: ReportedFixes | undefined, wanted: boolean | undefined): Fix[] | undefined {
+  if (!reported || wanted === false) return undefined;
+  const fixes = typeof reported === 'function' ? reported() : reported;
+  return fixes.length > 0 ? fixes : undefined;
 }
 
 export interface FlowLintResult {
@@ -31,7 +43,7 @@ export interface FlowLintResult {
   notices?: Notice[];
 }
 
-function toFinding(flow: Flow, rule: Rule, severity: Exclude<RuleSetting, 'off'>, report: Report): Finding {
+function toFinding(flow: Flow, rule: Rule, severity: Exclude<RuleSetting, 'off'>, report: Report, wantFixes: boolean | undefined): Finding {
   const source = flow.doc.source;
   const finding: Finding = {
     ruleId: rule.meta.id,
@@ -45,7 +57,8 @@ function toFinding(flow: Flow, rule: Rule, severity: Exclude<RuleSetting, 'off'>
   const connector = report.connector ?? report.step?.connector?.id;
   if (connector) finding.connector = connector;
   if (report.related?.length) finding.related = report.related;
-  if (report.fixes?.length) finding.fixes = report.fixes;
+  const fixes = fixesOf(report.fixes, wantFixes);
+  if (fixes) finding.fixes = fixes;
   if (report.data) finding.data = report.data;
   return finding;
 }
@@ -65,7 +78,7 @@ export function lintFlow(flow: Flow, options: LintOptions): FlowLintResult {
       workspace,
       policies: options.policies,
       config: options.config,
-      report: (report) => findings.push(toFinding(flow, rule, setting, report)),
+      report: (report) => findings.push(toFinding(flow, rule, setting, report, options.fixes)),
       notice: (message) => notices.add(message),
     };
     if (!rule.check) continue;
@@ -121,7 +134,8 @@ export function lintSolutionTarget(target: SolutionTarget, options: LintOptions)
         };
         if (report.flow) finding.flow = report.flow;
         if (report.related?.length) finding.related = report.related;
-        if (report.fixes?.length) finding.fixes = report.fixes;
+        const fixes = fixesOf(report.fixes, options.fixes);
+        if (fixes) finding.fixes = fixes;
         if (report.data) finding.data = report.data;
         findings.push(finding);
       },

@@ -1,5 +1,6 @@
 import type { Finding, Notice, Unreadable } from '../findings';
 import { redactText } from '../secrets/redact';
+import { ownString } from '../text/own-string';
 
 // Findings are redacted once, where the engine makes them, so every front end (formatters,
 // fingerprints, baselines, reviews, the language server) gets the same masked text and none can
@@ -16,6 +17,9 @@ export function redactFinding(finding: Finding): Finding {
   const out: Finding = { ...finding, message: redactText(finding.message) };
   if (finding.flow !== undefined) out.flow = redactText(finding.flow);
   if (finding.action !== undefined) out.action = redactText(finding.action);
+  // Not redacted (a connector id quotes no secret), but cut from the flow's text like the rest,
+  // which redactText copies: a finding outlives its flow and must not keep the file alive.
+  if (finding.connector !== undefined) out.connector = ownString(finding.connector);
   if (finding.related) out.related = finding.related.map((r) => ({ ...r, message: redactText(r.message) }));
   if (finding.fixes) out.fixes = finding.fixes.map((fix) => ({ ...fix, title: redactText(fix.title) }));
   if (finding.data) out.data = redactData(finding.data);

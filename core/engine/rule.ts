@@ -55,12 +55,19 @@ export type Report = ReportBody & (
   | { span: Span; node?: undefined }
 );
 
+/**
+ * A finding's fixes, or a function that computes them: rendering an edit in the file's own layout
+ * costs time that only a front end applying or offering fixes needs (LintOptions.fixes), so a
+ * rule hands over the function and the engine calls it only then. Empty means no fix.
+ */
+export type ReportedFixes = Fix[] | (() => Fix[]);
+
 export interface ReportBody {
   message: string;
   step?: Step;
   connector?: string;
   related?: RelatedLocation[];
-  fixes?: Fix[];
+  fixes?: ReportedFixes;
   data?: Record<string, string | number | boolean>;
 }
 
@@ -90,7 +97,7 @@ export interface LocatedReport {
   /** The flow the finding concerns, when there is one. */
   flow?: string;
   related?: RelatedLocation[];
-  fixes?: Fix[];
+  fixes?: ReportedFixes;
   data?: Record<string, string | number | boolean>;
 }
 

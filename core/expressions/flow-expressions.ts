@@ -72,30 +72,41 @@ function emptySet(): ExpressionSet {
   return { expressions: [], references: [], errors: [] };
 }
 
+// Loops by index: for...of allocates an iterator per loop in code the JIT has not optimised yet,
+// and these run once for every node of every flow.
 function walkStep(stepNode: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>): void {
-  for (const property of stepNode.children ?? []) {
-    const [key, value] = property.children ?? [];
+  const properties = stepNode.children ?? [];
+  for (let i = 0; i < properties.length; i++) {
+    const property = properties[i] as JsonNode;
+    const key = property.children?.[0];
+    const value = property.children?.[1];
     if (!key || !value || NOT_EVALUATED.has(key.value as string)) continue;
     walk(value, skip, text, set, byNode);
   }
 }
 
 function walk(node: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>): void {
-  if (skip.has(node)) return;
   switch (node.type) {
     case 'string':
-      visitString(node, text, set, byNode);
+      // Most values hold no '@', so no expression: the test is made here, before any call.
+      if ((node.value as string).indexOf('@') >= 0) visitString(node, text, set, byNode);
       return;
-    case 'object':
+    case 'object': {
+      // What is skipped is always an object: a nested step or the container of nested steps.
+      if (skip.has(node)) return;
       // Keys name things (headers, fields); only values are evaluated.
-      for (const property of node.children ?? []) {
-        const value = property.children?.[1];
+      const properties = node.children ?? [];
+      for (let i = 0; i < properties.length; i++) {
+        const value = (properties[i] as JsonNode).children?.[1];
         if (value) walk(value, skip, text, set, byNode);
       }
       return;
-    case 'array':
-      for (const item of node.children ?? []) walk(item, skip, text, set, byNode);
+    }
+    case 'array': {
+      const items = node.children ?? [];
+      for (let i = 0; i < items.length; i++) walk(items[i] as JsonNode, skip, text, set, byNode);
       return;
+    }
     default:
       return;
   }

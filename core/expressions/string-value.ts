@@ -44,10 +44,26 @@ export function parseStringText(text: string, at: OffsetMap = (i) => i): StringE
   if (text.indexOf('@') < 0) return { kind: 'literal', value: text };
   const second = text.charCodeAt(1);
   if (text.charCodeAt(0) === AT && second !== AT && second !== LBRACE) {
-    return { kind: 'expression', expression: embedded(text, 1, text.length, 0, text.length, at) };
+    return { kind: 'expression', expression: embedded(text, 1, text.length, 0, text.length, at, true) };
   }
-  return scanTemplate(text, at);
+  return scanTemplate(text, at, true);
 }
+
+/**
+ * How a string value splits into text and expressions, as parseStringText splits it, without
+ * parsing the expressions: they carry neither an ast nor an error. For readers of the literal text
+ * only (core/secrets/literal-parts.ts), which would otherwise parse every expression again.
+ */
+export function splitStringText(text: string): StringExpressions {
+  if (text.indexOf('@') < 0) return { kind: 'literal', value: text };
+  const second = text.charCodeAt(1);
+  if (text.charCodeAt(0) === AT && second !== AT && second !== LBRACE) {
+    return { kind: 'expression', expression: embedded(text, 1, text.length, 0, text.length, identity, false) };
+  }
+  return scanTemplate(text, identity, false);
+}
+
+const identity: OffsetMap = (i) => i;
 
 /**
  * '@{' opens an interpolation, closed by the first '}' outside a quoted literal (no WDL syntax
@@ -56,7 +72,7 @@ export function parseStringText(text: string, at: OffsetMap = (i) => i): StringE
  * being an expression, though '@{...}' later in it still interpolates. The docs give '@@' no
  * other meaning, so elsewhere the literal value keeps it as written.
  */
-function scanTemplate(text: string, at: OffsetMap): StringExpressions {
+function scanTemplate(text: string, at: OffsetMap, parse: boolean): StringExpressions {
   const parts: TemplatePart[] = [];
   const expressions: EmbeddedExpression[] = [];
   let literal = '';
@@ -79,7 +95,7 @@ function scanTemplate(text: string, at: OffsetMap): StringExpressions {
     literal += text.slice(i, j);
     if (j > textStart) parts.push({ kind: 'text', value: literal, span: spanOf(at, textStart, j) });
     literal = '';
-    const { expression, end } = interpolation(text, j, at);
+    const { expression, end } = interpolation(text, j, at, parse);
     parts.push({ kind: 'interpolation', expression });
     expressions.push(expression);
     i = textStart = end;
@@ -91,7 +107,7 @@ function scanTemplate(text: string, at: OffsetMap): StringExpressions {
 }
 
 /** The interpolation opening at `open` ('@{'), and the index just past its '}' (or the text's end). */
-function interpolation(text: string, open: number, at: OffsetMap): { expression: EmbeddedExpression; end: number } {
+function interpolation(text: string, open: number, at: OffsetMap, parse: boolean): { expression: EmbeddedExpression; end: number } {
   let inLiteral = false;
   let literalStart = -1;
   for (let k = open + 2; k < text.length; k++) {
@@ -101,7 +117,7 @@ function interpolation(text: string, open: number, at: OffsetMap): { expression:
       inLiteral = !inLiteral;
       if (inLiteral) literalStart = k;
     } else if (c === RBRACE && !inLiteral) {
-      return { expression: embedded(text, open + 2, k, open, k + 1, at), end: k + 1 };
+      return { expression: embedded(text, open + 2, k, open, k + 1, at, parse), end: k + 1 };
     }
   }
   const expression: EmbeddedExpression = {
@@ -115,9 +131,10 @@ function interpolation(text: string, open: number, at: OffsetMap): { expression:
   return { expression, end: text.length };
 }
 
-/** Parses text[from, to) as the expression whose '@' or '@{' ... '}' covers text[outerFrom, outerTo). */
-function embedded(text: string, from: number, to: number, outerFrom: number, outerTo: number, at: OffsetMap): EmbeddedExpression {
+/** Parses text[from, to) as the expression whose '@' or '@{' ... '}' covers text[outerFrom, outerTo); only places it unless `parse`. */
+function embedded(text: string, from: number, to: number, outerFrom: number, outerTo: number, at: OffsetMap, parse: boolean): EmbeddedExpression {
   const base = { text: text.slice(from, to), span: spanOf(at, from, to), outerSpan: spanOf(at, outerFrom, outerTo) };
+  if (!parse) return base;
   if (base.text.trim() === '') {
     // Nothing inside to point at: the '@' or '@{}' itself is what is wrong.
     return { ...base, error: { message: 'The expression is empty.', span: base.outerSpan } };

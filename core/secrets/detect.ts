@@ -24,7 +24,7 @@ const MIN_TEXT_SCAN = 8;
 /** Secrets found in literal text wherever it sits, most specific finders first. */
 function findInText(text: string): SecretMatch[][] {
   if (text.length < MIN_TEXT_SCAN) return [];
-  return [findKnownShapes(text), [...findUrlSecrets(text), ...findConnectionStringSecrets(text)], findEmbeddedPairs(text)];
+  return [findKnownShapes(text), findUrlSecrets(text).concat(findConnectionStringSecrets(text)), findEmbeddedPairs(text)];
 }
 
 /** The literal text as a whole, judged by the field it sits in. */
@@ -62,10 +62,26 @@ export function findSecretsInText(text: string): SecretMatch[] {
  * Expressions are never read: only the literal parts of the value can be hardcoded secrets.
  */
 export function findSecrets(value: string, role: ValueRole = {}): SecretMatch[] {
+  // Most values of a flow are short words ('Succeeded', 'POST'): no part of them is long enough to
+  // scan, and only a credential field judges its value whole.
+  if (value.length < MIN_TEXT_SCAN && !role.fixed && !role.name) return [];
   const found: SecretMatch[] = [];
-  for (const part of literalParts(value)) {
-    const groups = [...findInText(part.text), findWhole(part.text, role)];
-    for (const m of firstOfOverlapping(groups)) found.push({ ...m, start: m.start + part.offset, end: m.end + part.offset });
+  // A value without '@' is one literal part, the whole of it (literalParts would say so too).
+  if (value.indexOf('@') < 0) {
+    addFromPart(found, value, 0, role);
+    return found;
   }
+  for (const part of literalParts(value)) addFromPart(found, part.text, part.offset, role);
   return found;
+}
+
+/** The secrets of one literal part, moved to offsets of the value; nothing is allocated for a part without any. */
+function addFromPart(found: SecretMatch[], text: string, offset: number, role: ValueRole): void {
+  const groups = findInText(text);
+  const whole = findWhole(text, role);
+  if (whole.length > 0) groups.push(whole);
+  let any = false;
+  for (let i = 0; i < groups.length && !any; i++) any = (groups[i] as SecretMatch[]).length > 0;
+  if (!any) return;
+  for (const m of firstOfOverlapping(groups)) found.push({ ...m, start: m.start + offset, end: m.end + offset });
 }

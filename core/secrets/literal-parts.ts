@@ -1,4 +1,4 @@
-import { parseStringText } from '../expressions/string-value';
+import { splitStringText } from '../expressions/string-value';
 
 /** A run of literal text in a workflow string value, with its offset in the (JSON-decoded) value. */
 export interface LiteralPart {
@@ -14,7 +14,8 @@ export interface LiteralPart {
  * escape stays doubled and every offset is an offset of `value`.
  */
 export function literalParts(value: string): LiteralPart[] {
-  const parsed = parseStringText(value);
+  // Split as the parser splits it; the expressions themselves are not needed here.
+  const parsed = splitStringText(value);
   if (parsed.kind === 'literal') return [{ text: value, offset: 0 }];
   if (parsed.kind === 'expression') return [];
   const parts: LiteralPart[] = [];

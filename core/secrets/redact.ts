@@ -1,3 +1,4 @@
+import { ownString } from '../text/own-string';
 import { authorityBounds } from '../text/url-host';
 import { findSecretsInText } from './detect';
 import { looksRandom } from './entropy';
@@ -80,10 +81,13 @@ export function redactUrl(url: string): string {
 export function redactText(text: string): string {
   const known = memo.get(text);
   if (known !== undefined) return known;
-  const out = redact(text);
+  const redacted = redact(text);
+  // The text may be a view into a flow's file (a name cut from it, a message quoting one): the
+  // memo and what is returned, which findings keep past the flow, hold their own copies.
+  const out = ownString(redacted);
   // Bounded: the language server lives for hours; a cleared memo only costs a recomputation.
   if (memo.size >= MEMO_SIZE) memo.clear();
-  memo.set(text, out);
+  memo.set(redacted === text ? out : ownString(text), out);
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { entries, type JsonNode } from '../artifacts/json';
+import type { JsonNode } from '../artifacts/json';
 import { findSecrets, type ValueRole } from './detect';
 import { roleOf } from './json-role';
 import type { SecretMatch } from './kinds';
@@ -23,26 +23,53 @@ export interface ScanOptions {
   role?: ValueRole;
 }
 
+const NO_ROLE: ValueRole = {};
+
 /** Every secret in every string under `root`, in document order. */
 export function scanJson(root: JsonNode, options: ScanOptions = {}): JsonSecret[] {
   const found: JsonSecret[] = [];
-  const visit = (node: JsonNode, path: (string | number)[], role: ValueRole): void => {
-    if (options.skip?.has(node)) return;
+  const skip = options.skip;
+  // The keys and indexes from the root to the node visited: copied only for a string that holds
+  // a secret, which few do. Loops go by index, as for...of allocates an iterator per loop in code
+  // the JIT has not optimised yet, and this runs for every node of every step.
+  const path: (string | number)[] = [];
+  const visit = (node: JsonNode, role: ValueRole): void => {
     if (node.type === 'string') {
-      for (const match of findSecrets(node.value as string, role)) found.push({ node, path, match });
+      const matches = findSecrets(node.value as string, role);
+      if (matches.length === 0) return;
+      const at = [...path];
+      for (const match of matches) found.push({ node, path: at, match });
     } else if (node.type === 'array') {
-      (node.children ?? []).forEach((child, i) => visit(child, [...path, i], role));
+      const children = node.children ?? [];
+      for (let i = 0; i < children.length; i++) {
+        path.push(i);
+        visit(children[i] as JsonNode, role);
+        path.pop();
+      }
     } else if (node.type === 'object') {
+      // What is skipped is always an object: nested actions.
+      if (skip?.has(node)) return;
       const last = path[path.length - 1];
       const objectKey = typeof last === 'string' ? last : undefined;
-      for (const [keyNode, value] of entries(node)) {
+      const properties = node.children ?? [];
+      for (let i = 0; i < properties.length; i++) {
+        const property = properties[i] as JsonNode;
+        const keyNode = property.children?.[0];
+        const value = property.children?.[1];
+        if (!keyNode || !value) continue;
         const key = String(keyNode.value);
         if (STRUCTURAL_MEMBERS.has(key)) continue;
-        visit(value, [...path, key], roleOf(key, node, objectKey));
+        // Only strings read a role, and arrays hand theirs to their items; an object's members get
+        // roles of their own, and numbers, booleans and nulls hold no secret.
+        const type = value.type;
+        if (type !== 'object' && type !== 'string' && type !== 'array') continue;
+        path.push(key);
+        visit(value, type === 'object' ? NO_ROLE : roleOf(key, node, objectKey));
+        path.pop();
       }
     }
   };
-  visit(root, [], options.role ?? {});
+  visit(root, options.role ?? NO_ROLE);
   return found;
 }
 

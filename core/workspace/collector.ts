@@ -11,7 +11,30 @@ export class Workspace {
   readonly customConnectors: CustomConnector[] = [];
   readonly notices: Notice[] = [];
   readonly unreadable: Unreadable[] = [];
+  /**
+   * Set by a load that hands each flow on as soon as it is built (LoadPathsOptions.flowSink), so
+   * that its parse tree can be let go: such flows are not in `flows` (nor in their solution's),
+   * only their display paths in releasedFlows.
+   */
+  flowSink?: (flow: Flow) => void;
+  /** Display paths of the flows handed to flowSink: found all the same. */
+  readonly releasedFlows: string[] = [];
   files = 0;
+
+  /** Whether the flows loaded are held here (and in their solutions), not handed to a flowSink. */
+  get holdsFlows(): boolean {
+    return this.flowSink === undefined;
+  }
+
+  /** Records a flow the load built: held in `flows`, or handed to the flowSink. */
+  addFlow(flow: Flow): void {
+    if (!this.flowSink) {
+      this.flows.push(flow);
+      return;
+    }
+    this.releasedFlows.push(flow.doc.source.path);
+    this.flowSink(flow);
+  }
 
   /** Records an error on one file. Errors that are not ArtifactErrors are bugs, but they still only cost that file. */
   fail(file: string, error: unknown): void {

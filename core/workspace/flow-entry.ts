@@ -68,7 +68,7 @@ export async function loadFlowEntry(tree: FileTree, rel: string, ws: Workspace, 
   ws.files++;
   const flow = buildFlow(read.doc, found, options.solution, names);
   rememberContext(flow, { solution: options.solution, names });
-  ws.flows.push(flow);
+  ws.addFlow(flow);
   return flow;
 }
 

@@ -1,9 +1,10 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath } from '../artifacts/paths';
-import { readRegularFile, ReadRefused } from '../artifacts/read-file';
+import { readRegularFile, readRegularFileSync, ReadRefused } from '../artifacts/read-file';
 import { ArtifactError } from '../artifacts/source';
 import { folderTree, type FileTree } from '../artifacts/tree';
+import type { Flow } from '../model/types';
 import { Workspace } from './collector';
 import { loadFlowEntry } from './flow-entry';
 import { linkWorkspace } from './link';
@@ -17,12 +18,16 @@ export interface LoadPathsOptions {
   maxFiles?: number;
   /** Called as each path or archive is started, for progress on long runs. */
   onProgress?: (label: string) => void;
+  /** Read files with blocking calls (see FolderTreeOptions.sync): for the CLI, not the language server. */
+  sync?: boolean;
+  /** Hand each flow on once built rather than hold it (see Workspace.flowSink). */
+  flowSink?: (flow: Flow) => void;
 }
 
 /** A file named on the command line or met in a folder walk: regular files only, size-bounded (core/limits.ts). */
-async function readNamed(absFile: string, display: string): Promise<Uint8Array> {
+async function readNamed(absFile: string, display: string, sync = false): Promise<Uint8Array> {
   try {
-    return await readRegularFile(absFile);
+    return sync ? readRegularFileSync(absFile) : await readRegularFile(absFile);
   } catch (error) {
     if (error instanceof ReadRefused) throw new ArtifactError(display, `${display} ${error.message}.`);
     throw error;
@@ -30,22 +35,22 @@ async function readNamed(absFile: string, display: string): Promise<Uint8Array> 
 }
 
 /** A tree holding one file, so a single named file goes through the same loaders. */
-function singleFileTree(absFile: string, label: string): FileTree {
+function singleFileTree(absFile: string, label: string, sync: boolean): FileTree {
   const name = path.basename(absFile);
   return {
     label,
     kind: 'folder',
     list: () => [name],
-    read: () => readNamed(absFile, label + name),
+    read: () => readNamed(absFile, label + name, sync),
     has: (rel) => rel === name,
     findIgnoreCase: (rel) => (rel.toLowerCase() === name.toLowerCase() ? name : undefined),
   };
 }
 
-async function loadZipFile(absFile: string, display: string, ws: Workspace, named: boolean): Promise<void> {
+async function loadZipFile(absFile: string, display: string, ws: Workspace, named: boolean, sync: boolean): Promise<void> {
   let bytes: Uint8Array;
   try {
-    bytes = await readNamed(absFile, display);
+    bytes = await readNamed(absFile, display, sync);
   } catch (error) {
     ws.files++;
     ws.fail(display, error);
@@ -59,19 +64,20 @@ async function loadFolder(absDir: string, display: string, ws: Workspace, option
   const tree = await folderTree(absDir, prefix, {
     ignore: options.ignore ? (rel) => options.ignore!(path.join(absDir, rel)) : undefined,
     maxFiles: options.maxFiles,
+    sync: options.sync,
   });
   const { zips } = await loadTree(tree, ws);
   for (const rel of zips) {
     options.onProgress?.(prefix + rel);
-    await loadZipFile(path.join(absDir, rel), prefix + rel, ws, false);
+    await loadZipFile(path.join(absDir, rel), prefix + rel, ws, false, options.sync === true);
   }
 }
 
-async function loadFile(absFile: string, display: string, ws: Workspace): Promise<void> {
+async function loadFile(absFile: string, display: string, ws: Workspace, sync: boolean): Promise<void> {
   const lower = absFile.toLowerCase();
-  if (lower.endsWith('.zip')) return loadZipFile(absFile, display, ws, true);
+  if (lower.endsWith('.zip')) return loadZipFile(absFile, display, ws, true, sync);
   const dir = path.dirname(display);
-  const tree = singleFileTree(absFile, dir === '.' ? '' : `${dir}/`);
+  const tree = singleFileTree(absFile, dir === '.' ? '' : `${dir}/`, sync);
   if (lower.endsWith('.json')) {
     await loadFlowEntry(tree, path.basename(absFile), ws, { expected: true });
     return;
@@ -102,6 +108,7 @@ function statProblem(error: unknown): string {
 /** Loads files, folders and zips named on the command line (or the server's workspace folders). */
 export async function loadPaths(paths: string[], options: LoadPathsOptions): Promise<Workspace> {
   const ws = new Workspace();
+  if (options.flowSink) ws.flowSink = options.flowSink;
   for (const given of paths) {
     const abs = path.resolve(options.cwd, given);
     const display = displayPath(abs, options.cwd);
@@ -115,7 +122,7 @@ export async function loadPaths(paths: string[], options: LoadPathsOptions): Pro
     }
     try {
       if (stat.isDirectory()) await loadFolder(abs, display, ws, options);
-      else if (stat.isFile()) await loadFile(abs, display, ws);
+      else if (stat.isFile()) await loadFile(abs, display, ws, options.sync === true);
       else {
         ws.files++;
         ws.fail(display, new ArtifactError(display, `${display} is not a regular file (a device, a FIFO or a socket); FlowGuard reads regular files only.`));

@@ -146,7 +146,7 @@ export async function loadSolution(tree: FileTree, found: SolutionRoot, ws: Work
   for (const rel of flowFiles) {
     const flowFolder = rel.toLowerCase().startsWith(workflows);
     const flow = await loadFlowEntry(reading, rel, ws, { solution, flowFolder, names: names.get(rel.toLowerCase().slice(found.root.length)) });
-    if (flow) solution.flows.push(flow);
+    if (flow && ws.holdsFlows) solution.flows.push(flow);
   }
   ws.solutions.push(solution);
   return solution;

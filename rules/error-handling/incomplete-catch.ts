@@ -34,7 +34,7 @@ export default defineRule({
           step,
           message: `'${step.name}' runs after '${after.action}' has failed but not after it has timed out, so a time-out skips it. Add TimedOut to its run-after settings.`,
           data: { guarded: after.action },
-          ...(statusList?.type === 'array' ? { fixes: [{ title: 'Also run after TimedOut', safe: true, edits: addArrayItem(ctx.flow.doc, statusList, 'TimedOut') }] } : {}),
+          ...(statusList?.type === 'array' ? { fixes: () => [{ title: 'Also run after TimedOut', safe: true, edits: addArrayItem(ctx.flow.doc, statusList, 'TimedOut') }] } : {}),
         });
       }
     }

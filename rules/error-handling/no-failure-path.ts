@@ -27,12 +27,14 @@ export default defineRule({
     const calls = steps.filter(callsService);
     if (calls.length === 0) return;
     const actions = prop(ctx.flow.definition, 'actions');
-    const fix = catchScopeFix(ctx.flow);
     ctx.report({
       node: (actions && keyOf(actions)) ?? ctx.flow.definition,
       message: `Flow '${ctx.flow.displayName}' has ${calls.length} action${calls.length === 1 ? '' : 's'} calling services and nothing that runs after a failure or time-out, so a failed run goes unnoticed. Wrap the actions in a Try scope and add a Catch scope that runs after it has Failed or TimedOut.`,
       data: { unprotected: calls.length },
-      ...(fix ? { fixes: [fix] } : {}),
+      fixes: () => {
+        const fix = catchScopeFix(ctx.flow);
+        return fix ? [fix] : [];
+      },
     });
   },
 });

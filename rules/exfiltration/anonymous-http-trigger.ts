@@ -24,14 +24,16 @@ export default defineRule({
     for (const step of ctx.flow.triggers) {
       const why = anonymousTriggerReason(step);
       if (!why) continue;
-      const edits = setProperty(ctx.flow.doc, ['inputs', 'triggerAuthenticationType'], 'Tenant', step.node);
       ctx.report({
         node: prop(step.inputs, 'triggerAuthenticationType') ?? step.nameNode,
         step,
         message: `HTTP trigger '${step.name}' ${why.reason}. Restrict it to your tenant or to named users.`,
         data: { authentication: why.authentication },
         // Unsafe: callers from outside the tenant, and anonymous ones, can no longer start the flow.
-        ...(edits.length > 0 ? { fixes: [{ title: 'Restrict the trigger to users in my tenant', safe: false, edits }] } : {}),
+        fixes: () => {
+          const edits = setProperty(ctx.flow.doc, ['inputs', 'triggerAuthenticationType'], 'Tenant', step.node);
+          return edits.length > 0 ? [{ title: 'Restrict the trigger to users in my tenant', safe: false, edits }] : [];
+        },
       });
     }
   },

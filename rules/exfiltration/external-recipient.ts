@@ -104,14 +104,13 @@ export default defineRule({
     if (result.needsDomains) ctx.notice?.(NEEDS_DOMAINS_NOTICE);
     for (const path of result.paths) {
       const first = path.recipients[0] as OutsideRecipient;
-      const fixes = removalFix(ctx, path);
       ctx.report({
         node: path.sink.step.nameNode,
         step: path.sink.step,
         message: message(path, domains),
         related: [...pathLocations(ctx.flow, path.path), ...recipientLocations(ctx, path)],
         data: { source: path.path.source.name, kind: first.kind, recipient: first.what, field: first.field.label, hops: path.path.hops.length, sources: path.sources },
-        ...(fixes.length > 0 ? { fixes } : {}),
+        fixes: () => removalFix(ctx, path),
       });
     }
   },

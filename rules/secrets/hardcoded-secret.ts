@@ -1,3 +1,4 @@
+import { stepSecrets } from '../../core/analysis/step-secrets';
 import { defineRule, type LintContext, type SolutionLintContext } from '../../core/engine/rule';
 import type { CustomConnector, EnvironmentVariable, SourceRef, Step } from '../../core/model/types';
 import { strongestCredentialName } from '../../core/secrets/credential-name';
@@ -23,23 +24,21 @@ function reportInFlow(ctx: LintContext, found: JsonSecret, where: string, advice
   const secret = value.slice(found.match.start, found.match.end);
   const spans = jsonStringSpans(ctx.flow.doc.source.text, { offset: found.node.offset, length: found.node.length }, value);
   const span = spans(found.match.start, found.match.end);
-  // Parameter defaults are reported for the plaintext they hold; moving them would not help.
-  const fixes = step && fieldPrefix.length === 0 ? secretParameterFixes({ flow: ctx.flow, step, node: found.node, path: found.path, match: found.match, span }) : [];
   ctx.report({
     span,
     step,
     message: secretMessage(found.match, secret, where, describeField(found.path, found.match), advice),
     data: { kind: found.match.kind, field: formatPath([...fieldPrefix, ...found.path]) },
-    ...(fixes.length > 0 ? { fixes } : {}),
+    // Parameter defaults are reported for the plaintext they hold; moving them would not help.
+    fixes: () => (step && fieldPrefix.length === 0 ? secretParameterFixes({ flow: ctx.flow, step, node: found.node, path: found.path, match: found.match, span }) : []),
   });
 }
 
 function checkSteps(ctx: LintContext): void {
   for (const step of ctx.flow.steps) {
     // Nested actions are steps of their own; scanning them here too would report them twice.
-    const nested = new Set(step.children.map((child) => child.node));
     const label = `${step.kind === 'trigger' ? 'trigger' : 'action'} '${step.name}'`;
-    for (const found of scanJson(step.node, { skip: nested })) reportInFlow(ctx, found, label, FLOW_ADVICE, step);
+    for (const found of stepSecrets(step)) reportInFlow(ctx, found, label, FLOW_ADVICE, step);
   }
 }
 

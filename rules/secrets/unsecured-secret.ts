@@ -45,7 +45,7 @@ function checkSource(ctx: LintContext, step: Step, advised: Set<Step>): void {
       step,
       message: sourceMessage(step, kind),
       data: { kind: 'source-outputs', secure: 'outputs' },
-      fixes: secureDataFixes(ctx.flow.doc, step, 'outputs'),
+      fixes: () => secureDataFixes(ctx.flow.doc, step, 'outputs'),
     });
     // A Key Vault or environment variable read has one place to fix first. A caller's
     // credential kept in a variable stays readable whatever the trigger's settings (variables
@@ -81,7 +81,7 @@ function checkSource(ctx: LintContext, step: Step, advised: Set<Step>): void {
       message: `'${sink.name}' uses the secret from '${step.name}' passed on through ${via}${throughVariable ? ' (a variable)' : ''}, which the platform does not hide again, and has no secure inputs. Turn on Secure inputs for '${sink.name}'.`,
       related: hopsRelated(ctx, path),
       data: { kind: 'passed-on', secure: 'inputs' },
-      fixes: secureDataFixes(ctx.flow.doc, sink, 'inputs'),
+      fixes: () => secureDataFixes(ctx.flow.doc, sink, 'inputs'),
     });
   }
 }
@@ -113,7 +113,7 @@ function checkHttp(ctx: LintContext, step: Step, advised: Set<Step>): void {
     step,
     message: `HTTP action '${step.name}' sends ${carried.what} without secure inputs, so the credential is shown in the flow's run history, even when it comes from a parameter. Turn on Secure inputs for '${step.name}'.`,
     data: { kind: 'http-credentials', secure: 'inputs' },
-    fixes: secureDataFixes(ctx.flow.doc, step, 'inputs'),
+    fixes: () => secureDataFixes(ctx.flow.doc, step, 'inputs'),
   });
 }
 

@@ -59,6 +59,7 @@ export class ServerProcess {
   private readonly waiters = new Set<Waiter>();
   private readonly latest = new Map<string, Diagnostic[]>();
   private readonly progressWaiters = new Set<{ title: string; resolve(run: ProgressRun): void }>();
+  private readonly reportWaiters = new Set<{ title: string; resolve(run: ProgressRun): void }>();
   readonly progress: ProgressRun[] = [];
   readonly registrations: Registration[] = [];
   readonly stderr: string[] = [];
@@ -79,6 +80,13 @@ export class ServerProcess {
       connection.onProgress(WorkDoneProgress.type, token, (value) => {
         run.values.push(value);
         const begin = run.values[0];
+        if (value.kind === 'report' && begin?.kind === 'begin') {
+          for (const waiter of [...this.reportWaiters]) {
+            if (waiter.title !== begin.title) continue;
+            this.reportWaiters.delete(waiter);
+            waiter.resolve(run);
+          }
+        }
         if (value.kind !== 'end' || begin?.kind !== 'begin') return;
         for (const waiter of [...this.progressWaiters]) {
           if (waiter.title !== begin.title) continue;
@@ -138,6 +146,27 @@ export class ServerProcess {
         },
       };
       this.progressWaiters.add(waiter);
+    });
+  }
+
+  /**
+   * Resolves with the first progress titled `title` that reports (a percentage, a folder) after
+   * this call: the work has begun and not ended yet. Call it before what starts the work.
+   */
+  progressReported(title: string): Promise<ProgressRun> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.reportWaiters.delete(waiter);
+        reject(new Error(`No progress '${title}' reported within ${DEADLINE_MS} ms; seen: ${JSON.stringify(this.progress)}`));
+      }, DEADLINE_MS);
+      const waiter = {
+        title,
+        resolve: (run: ProgressRun) => {
+          clearTimeout(timer);
+          resolve(run);
+        },
+      };
+      this.reportWaiters.add(waiter);
     });
   }
 

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { displayPath } from '../../../core/artifacts/paths';
 import { ArtifactError } from '../../../core/artifacts/source';
-import { folderTree, zipTree } from '../../../core/artifacts/tree';
+import { folderTree, zipTree, type FolderTreeOptions } from '../../../core/artifacts/tree';
 import { readZip } from '../../../core/artifacts/zip';
 import { makeZip } from '../../helpers/make-zip';
 
@@ -42,9 +43,12 @@ describe('artifacts/tree', () => {
     rmSync(outside, { recursive: true, force: true });
   });
 
-  describe('folderTree', () => {
+  // The language server reads asynchronously, the CLI with blocking calls: both must read alike.
+  for (const sync of [false, true]) describe(sync ? 'folderTree, reading with blocking calls' : 'folderTree', () => {
+    const walk = (dir: string, prefix: string, options: FolderTreeOptions = {}) => folderTree(dir, prefix, { ...options, sync });
+
     it('lists files recursively with / and sorted, skipping node_modules and .git', async () => {
-      const tree = await folderTree(root, 'samples/Sol', {});
+      const tree = await walk(root, 'samples/Sol', {});
       assert.equal(tree.kind, 'folder');
       assert.equal(tree.label, 'samples/Sol/');
       assert.deepEqual(tree.list(), [
@@ -60,7 +64,7 @@ describe('artifacts/tree', () => {
 
     it('honours ignore for folders and files', async () => {
       const seen: string[] = [];
-      const tree = await folderTree(root, 'Sol/', {
+      const tree = await walk(root, 'Sol/', {
         ignore: (rel) => {
           seen.push(rel);
           return rel === 'bin' || rel.endsWith('.data.xml');
@@ -73,7 +77,7 @@ describe('artifacts/tree', () => {
     });
 
     it('finds paths ignoring case and answers has() exactly', async () => {
-      const tree = await folderTree(root, '', {});
+      const tree = await walk(root, '', {});
       assert.equal(tree.label, '');
       assert.ok(tree.has('Other/Solution.xml'));
       assert.ok(!tree.has('other/solution.xml'));
@@ -83,7 +87,7 @@ describe('artifacts/tree', () => {
     });
 
     it('refuses to read what it did not list', async () => {
-      const tree = await folderTree(root, 'Sol', {});
+      const tree = await walk(root, 'Sol', {});
       await rejects(tree.read('missing.json'), /Sol\/missing\.json is not in the folder/);
       await rejects(tree.read('../' + path.basename(outside) + '/secret.txt'), /not in the folder/);
       await rejects(tree.read('node_modules/pkg/index.json'), /not in the folder/);
@@ -91,18 +95,41 @@ describe('artifacts/tree', () => {
 
     it('refuses files over the size limit when read', async () => {
       write(root, 'big.json', 'x'.repeat(2048));
-      const tree = await folderTree(root, 'Sol', { maxFileBytes: 1024 });
+      const tree = await walk(root, 'Sol', { maxFileBytes: 1024 });
       await rejects(tree.read('big.json'), /FlowGuard reads at most/);
     });
 
     it('stops past maxFiles', async () => {
-      await rejects(folderTree(root, 'Sol', { maxFiles: 3 }), /holds more than 3 files/);
-      const tree = await folderTree(root, 'Sol', { maxFiles: 5 });
+      await rejects(walk(root, 'Sol', { maxFiles: 3 }), /holds more than 3 files/);
+      const tree = await walk(root, 'Sol', { maxFiles: 5 });
       assert.equal(tree.list().length, 5);
     });
 
     it('rejects a missing folder', async () => {
-      await rejects(folderTree(path.join(root, 'nope'), 'nope', {}), /Cannot read the folder nope\/: it does not exist/);
+      await rejects(walk(path.join(root, 'nope'), 'nope', {}), /Cannot read the folder nope\/: it does not exist/);
+    });
+
+    it('reads a file that grew since the walk to its end, and refuses one that grew past the limit', async () => {
+      const tree = await walk(root, 'Sol', { maxFileBytes: 64 });
+      write(root, 'Workflows/Flow-1.json', `{"a": "${'x'.repeat(40)}"}`);
+      assert.equal(text(await tree.read('Workflows/Flow-1.json')), `{"a": "${'x'.repeat(40)}"}`);
+      write(root, 'Workflows/Flow-1.json', 'x'.repeat(100));
+      await rejects(tree.read('Workflows/Flow-1.json'), /Sol\/Workflows\/Flow-1\.json is 1 MiB; FlowGuard reads at most 0 MiB per file/);
+    });
+
+    it('refuses, without blocking, a FIFO put in the place of a listed file', async function () {
+      if (process.platform === 'win32') this.skip();
+      const tree = await walk(root, 'Sol', {});
+      const abs = path.join(root, 'Workflows', 'Flow-1.json');
+      rmSync(abs);
+      execFileSync('mkfifo', [abs]);
+      await rejects(tree.read('Workflows/Flow-1.json'), /Sol\/Workflows\/Flow-1\.json is no longer a regular file/);
+    });
+
+    it('says a listed file that is gone cannot be read', async () => {
+      const tree = await walk(root, 'Sol', {});
+      rmSync(path.join(root, 'Workflows', 'Flow-1.json'));
+      await rejects(tree.read('Workflows/Flow-1.json'), /Cannot read Sol\/Workflows\/Flow-1\.json: it does not exist/);
     });
 
     describe('symlinks', function () {
@@ -116,7 +143,7 @@ describe('artifacts/tree', () => {
         symlinkSync(path.join(outside, 'secret.txt'), path.join(root, 'secret.json'));
         symlinkSync(path.join(root, 'missing'), path.join(root, 'dangling.json'));
         symlinkSync(path.join(root, 'Workflows', 'Flow-1.json'), path.join(root, 'alias.json'));
-        const tree = await folderTree(root, 'Sol', {});
+        const tree = await walk(root, 'Sol', {});
         const list = tree.list();
         assert.ok(!list.some((p) => p.includes('loop') || p.includes('outside') || p.includes('secret') || p.includes('dangling')), list.join(', '));
         assert.ok(list.includes('alias.json'), 'a link to a file inside the tree is a file');
@@ -126,7 +153,7 @@ describe('artifacts/tree', () => {
       it('walks a root that is itself a symlink', async () => {
         const link = path.join(outside, 'link-to-root');
         symlinkSync(root, link, 'dir');
-        const tree = await folderTree(link, 'link', {});
+        const tree = await walk(link, 'link', {});
         assert.ok(tree.has('Workflows/Flow-1.json'));
       });
     });

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
+import type { Project } from '../../core/project/load';
+import { allRules } from '../../rules';
+import type { ProjectArgs } from '../options';
+import { version as cliVersion } from '../version';
+
+/** Bumped whenever what the cache stores changes shape. */
+export const CACHE_FORMAT = 2;
+
+/** What, besides the linted files, decides the findings: the flags that change them. */
+export interface KeyFlags extends Pick<ProjectArgs, 'rules' | 'environment'> {
+  noSuppressions: boolean;
+}
+
+let codeHash: string | undefined;
+
+/**
+ * The running code itself: a bundle rebuilt from changed sources (a rule fixed before the version
+ * moves) gives another key. Outside a bundle this is the hash of this module only.
+ */
+function codeIdentity(): string {
+  if (codeHash === undefined) {
+    try {
+      codeHash = createHash('sha256').update(readFileSync(__filename)).digest('hex');
+    } catch {
+      codeHash = 'unknown';
+    }
+  }
+  return codeHash;
+}
+
+async function fileBytes(abs: string): Promise<Buffer | string> {
+  return fs.readFile(abs).catch((error: NodeJS.ErrnoException) => `unreadable: ${error.code ?? String(error)}`);
+}
+
+/**
+ * The key of the whole cache: FlowGuard's version and code, its rules, the working folder (paths
+ * in a report are relative to it), flowguard.json and every policy file byte for byte, and the
+ * flags that change findings. Any change and no unit's results are reused. FLOWGUARD_CACHE_VERSION
+ * stands in for the version, so that a test can show what a new version does.
+ */
+export async function cacheKey(project: Project, flags: KeyFlags, cwd: string): Promise<string> {
+  const hash = createHash('sha256');
+  const version = process.env.FLOWGUARD_CACHE_VERSION || cliVersion;
+  hash.update(JSON.stringify(['flowguard-cache', CACHE_FORMAT, version, codeIdentity(), cwd]));
+  hash.update(JSON.stringify(allRules.map((r) => r.meta)));
+  hash.update(JSON.stringify(['config', project.config.file ?? null, project.config.root]));
+  if (project.config.file) hash.update(await fileBytes(project.config.file));
+  for (const file of project.policyFiles) {
+    hash.update(JSON.stringify(['policy', file]));
+    hash.update(await fileBytes(file));
+  }
+  hash.update(JSON.stringify(['flags', Object.entries(flags.rules).sort(), flags.environment ?? null, flags.noSuppressions]));
+  return hash.digest('hex');
+}

@@ -1,0 +1,35 @@
+import type { Step } from '../model/types';
+import { scanJson, type JsonSecret } from '../secrets/scan-json';
+import { flowKeyed } from '../model/per-flow';
+
+// secrets/hardcoded-secret reports the secrets written in each step, and secret-material.ts
+// follows those written in its inputs: one scan of the step serves both.
+const scans = flowKeyed<Step, JsonSecret[]>();
+
+/**
+ * The secrets written in a step's own JSON, nested actions left out (each is a step of its own),
+ * as scanJson(step.node) finds them; computed once per step.
+ */
+export function stepSecrets(step: Step): JsonSecret[] {
+  let found = scans.get(step);
+  if (!found) {
+    const nested = new Set(step.children.map((child) => child.node));
+    found = scanJson(step.node, { skip: nested });
+    scans.set(step, found);
+  }
+  return found;
+}
+
+/**
+ * The secrets written in a step's `inputs`, as scanJson(step.inputs) finds them (paths from the
+ * inputs): those of stepSecrets inside it. A member's role depends on its own key and its object's
+ * (queries, authentication), never on the key `inputs`, so the scans agree.
+ */
+export function inputSecrets(step: Step): JsonSecret[] {
+  const inputs = step.inputs;
+  if (!inputs) return [];
+  const end = inputs.offset + inputs.length;
+  return stepSecrets(step)
+    .filter((found) => found.node.offset >= inputs.offset && found.node.offset < end)
+    .map((found) => ({ ...found, path: found.path.slice(1) }));
+}

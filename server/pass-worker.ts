@@ -1,0 +1,61 @@
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { Logger } from './logger';
+import type { FromWorker, PassRequest, PassWorkerData, ToWorker } from './pass-protocol';
+import { packContexts } from './packed-contexts';
+import { uriOfPath } from './paths';
+import { Projects } from './projects';
+import { cwdAmong } from './workspace-roots';
+import { runPass } from './workspace-pass';
+import { findUnits } from './workspace-units';
+
+/** True in the worker thread the language server starts for its workspace passes. */
+export function isPassWorker(): boolean {
+  return parentPort !== null && (workerData as Partial<PassWorkerData> | undefined)?.flowguardRole === 'pass-worker';
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/**
+ * The worker's side: runs each pass it is sent as the main thread used to (runPass), and sends
+ * back plain data. It keeps its projects between passes, dropping those a changed file reads,
+ * and JIT-warm code, so later passes are faster than the first.
+ */
+export function servePasses(): void {
+  const port = parentPort as MessagePort;
+  const { current } = workerData as PassWorkerData;
+  const allowed = new Int32Array(current);
+  const post = (message: FromWorker): void => port.postMessage(message);
+  const log: Logger = { info: (message) => post({ type: 'log', level: 'info', message }), error: (message) => post({ type: 'log', level: 'error', message }) };
+  // The main thread loads the same projects and says what it found about them; here only errors are news.
+  const projects = new Projects({ info: () => undefined, error: log.error });
+  // Passes run one at a time in message order; a superseded one sees `stopped` and ends early.
+  let queue = Promise.resolve();
+
+  const run = async (request: PassRequest): Promise<void> => {
+    const stopped = (): boolean => Atomics.load(allowed, 0) !== request.id;
+    if (stopped()) return post({ type: 'done', id: request.id });
+    const open = new Map(request.open);
+    const cwdFor = (file: string): string => cwdAmong(request.roots, file);
+    const units = await findUnits(request.roots, cwdFor, log.error);
+    post({ type: 'units', id: request.id, units });
+    const result = await runPass({
+      units,
+      project: (unit) => projects.get(unit.folder, unit.cwd),
+      progress: { begin: () => undefined, end: () => undefined, report: (percentage, message) => post({ type: 'progress', id: request.id, percentage, message }) },
+      diagnostics: { related: request.related, uriOf: (file) => open.get(file) ?? uriOfPath(file) },
+      log,
+      stopped,
+    });
+    post({ type: 'done', id: request.id, result: result && { ...result, contexts: packContexts(result.contexts) } });
+  };
+
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'invalidate') {
+      projects.invalidate(message.file, message.change);
+      return;
+    }
+    queue = queue.then(() => run(message)).catch((error: unknown) => post({ type: 'failed', id: message.id, error: describe(error) }));
+  });
+}

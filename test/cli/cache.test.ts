@@ -1,0 +1,256 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { cli, type CliRun } from '../helpers/cli';
+import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
+import { CHILD_FILE, ITEMS, PARENT_FILE, splitChildFlows, unitsWorkspace } from '../helpers/units-workspace';
+
+const CACHE = '.flowguardcache';
+const POLICY = path.join('samples', 'policies', 'contoso-tenant-policy.json');
+
+interface CachedFinding {
+  message: string;
+  /** Its place in the file table. */
+  file: number;
+}
+interface CacheFile {
+  key: string;
+  files: string[];
+  units: { id: string; outcome: { flows: { key: string; result: { findings: CachedFinding[] } }[] } }[];
+}
+
+/** The in-process CLI with FLOWGUARD_TRACE_UNITS=1; the trace lines are taken out of standard error. */
+async function traced(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun & { trace: string }> {
+  const saved = { ...process.env };
+  Object.assign(process.env, { FLOWGUARD_TRACE_UNITS: '1', ...env });
+  try {
+    const run = await cli(args, cwd);
+    const lines = run.stderr.split('\n');
+    return { ...run, stderr: lines.filter((l) => !l.startsWith('flowguard: trace: ')).join('\n'), trace: lines.filter((l) => l.startsWith('flowguard: trace: ')).join('\n') };
+  } finally {
+    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+    Object.assign(process.env, saved);
+  }
+}
+
+function same(actual: CliRun, expected: CliRun, what: string): void {
+  assert.equal(actual.stdout, expected.stdout, `${what}: the report differs`);
+  assert.equal(actual.stderr, expected.stderr, `${what}: the notes differ`);
+  assert.equal(actual.code, expected.code, `${what}: the exit code differs`);
+}
+
+/**
+ * Marks the first cached finding in `file` (every one when undefined): a report that shows the
+ * mark was served from the cache, one without it was linted again.
+ */
+function mark(cacheFile: string, file?: string): string {
+  const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
+  let marked: string | undefined;
+  for (const unit of cache.units) {
+    for (const flow of unit.outcome.flows) {
+      for (const finding of flow.result.findings) {
+        if (marked !== undefined || (file !== undefined && cache.files[finding.file] !== file)) continue;
+        finding.message = `MARKED ${finding.message}`;
+        marked = finding.message;
+      }
+    }
+  }
+  assert.ok(marked, `no cached finding in ${file}`);
+  writeFileSync(cacheFile, JSON.stringify(cache));
+  return marked;
+}
+
+function edit(file: string, change: (text: string) => string): void {
+  const text = readFileSync(file, 'utf8');
+  const changed = change(text);
+  assert.notEqual(changed, text, `${file} did not change`);
+  writeFileSync(file, changed);
+}
+
+describe('cli: --cache', function () {
+  this.timeout(180_000);
+  const dirs: string[] = [];
+  const workspace = (): string => {
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'flowguard-cache-')));
+    dirs.push(dir);
+    unitsWorkspace(dir, 8);
+    return dir;
+  };
+  after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  const ARGS = ['.', '--format', 'json', '--policy', POLICY];
+
+  it('a cold run and a warm one report byte for byte what a run without --cache does; the warm one reuses every unit', async () => {
+    const dir = workspace();
+    const plain = await cli(ARGS, dir);
+    const cold = await traced([...ARGS, '--cache'], dir);
+    same(cold, plain, 'cold');
+    assert.match(cold.trace, /cache: 0 units reused/);
+    assert.ok(lstatSync(path.join(dir, CACHE)).isFile(), 'the cache is written in the working folder');
+    const warm = await traced([...ARGS, '--cache'], dir);
+    same(warm, plain, 'warm');
+    assert.match(warm.trace, /cache: all \d+ units reused/);
+    // And what a warm run reports is what the cache holds.
+    const marked = mark(path.join(dir, CACHE));
+    assert.ok((await cli([...ARGS, '--cache'], dir)).stdout.includes(JSON.stringify(marked)));
+  });
+
+  it('with --threads 2 too, cold and warm', async () => {
+    const dir = workspace();
+    const plain = await cli(ARGS, dir);
+    same(await cli([...ARGS, '--cache', '--threads', '2'], dir), plain, 'cold on two threads');
+    same(await cli([...ARGS, '--cache', '--threads', '2'], dir), plain, 'warm on two threads');
+    same(await cli([...ARGS, '--cache'], dir), plain, 'warm on one thread');
+  });
+
+  it("a flow's new content is linted again, and only its unit", async () => {
+    const dir = workspace();
+    await cli([...ARGS, '--cache'], dir);
+    const flow = path.join('samples', 'ContosoExpenses', 'src', 'Workflows', 'BackupreceiptstoDropbox-9C403F6D-9B2D-EE11-9CBE-0022480A1F31.json');
+    const changed = mark(path.join(dir, CACHE), flow.split(path.sep).join('/'));
+    const kept = mark(path.join(dir, CACHE), 'children/Workflows/' + CHILD_FILE);
+    edit(path.join(dir, flow), (t) => t.replace(/When_a_receipt_is_uploaded/g, 'When_a_new_receipt_is_uploaded'));
+    const run = await cli([...ARGS, '--cache'], dir);
+    assert.ok(!run.stdout.includes(JSON.stringify(changed)), 'the changed unit is linted again');
+    assert.ok(run.stdout.includes(JSON.stringify(kept)), 'an unchanged unit is reused');
+    const unmarked = await cli(ARGS, dir);
+    assert.equal(run.stdout.replace(JSON.stringify(kept), JSON.stringify(kept.replace('MARKED ', ''))), unmarked.stdout);
+  });
+
+  it('a flow in another solution that passes a child flow other data relints the child', async () => {
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'flowguard-cache-')));
+    dirs.push(dir);
+    splitChildFlows(dir);
+    const args = ['parents', 'children', '--format', 'json'];
+    const before = await cli([...args, '--cache'], dir);
+    assert.match(before.stdout, /exfiltration\/http-data-path/);
+    mark(path.join(dir, CACHE), `children/Workflows/${CHILD_FILE}`);
+    edit(path.join(dir, 'parents', 'Workflows', PARENT_FILE), (t) => t.replace(ITEMS, '"a literal"'));
+    const after_ = await cli([...args, '--cache'], dir);
+    same(after_, await cli(args, dir), 'the parent changed');
+    assert.doesNotMatch(after_.stdout, /MARKED/);
+  });
+
+  for (const [what, change] of [
+    ['flowguard.json', (dir: string) => writeFileSync(path.join(dir, 'flowguard.json'), JSON.stringify({ rules: { 'dlp/blocked-connector': 'warning' } }))],
+    ['a policy file', (dir: string) => edit(path.join(dir, POLICY), (t) => t.replace('"Contoso Tenant Baseline"', '"Contoso Tenant Baseline (edited)"'))],
+    ['the version', undefined],
+  ] as const) {
+    it(`a change to ${what} lints everything again`, async () => {
+      const dir = workspace();
+      await cli([...ARGS, '--cache'], dir);
+      mark(path.join(dir, CACHE));
+      const env: Record<string, string> = change ? {} : { FLOWGUARD_CACHE_VERSION: '99.0.0' };
+      change?.(dir);
+      const run = await traced([...ARGS, '--cache'], dir, env);
+      same(run, await cli(ARGS, dir), what);
+      assert.match(run.trace, /cache: 0 units reused/);
+    });
+  }
+
+  for (const flags of [['--rule', 'dlp/blocked-connector=off'], ['--no-suppressions'], ['--environment', 'Production']]) {
+    it(`${flags[0]} lints everything again, and back without it`, async () => {
+      const dir = workspace();
+      await cli([...ARGS, '--cache'], dir);
+      mark(path.join(dir, CACHE));
+      const run = await cli([...ARGS, ...flags, '--cache'], dir);
+      same(run, await cli([...ARGS, ...flags], dir), flags.join(' '));
+      assert.doesNotMatch(run.stdout, /MARKED/);
+      same(await cli([...ARGS, '--cache'], dir), await cli(ARGS, dir), 'without the flag');
+    });
+  }
+
+  for (const [what, write, note] of [
+    ['that is not JSON', (file: string) => writeFileSync(file, 'not a cache\u0000'), 'it is not valid JSON'],
+    ['cut short', (file: string) => writeFileSync(file, readFileSync(file, 'utf8').slice(0, 200)), 'it is not valid JSON'],
+    [
+      'out of shape',
+      (file: string) => writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), units: [{ id: 'x', hash: 1 }] })),
+      'its content is not what FlowGuard writes',
+    ],
+    [
+      'with a finding of the wrong kind',
+      (file: string) => {
+        const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+        const flow = cache.units.flatMap((u) => u.outcome.flows).find((f) => f.result.findings.length > 0)!;
+        (flow.result.findings[0] as unknown as Record<string, unknown>).range = [-1, 0, 'x', 0];
+        writeFileSync(file, JSON.stringify(cache));
+      },
+      'its content is not what FlowGuard writes',
+    ],
+    [
+      'naming a path outside its table',
+      (file: string) => {
+        const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
+        cache.units.flatMap((u) => u.outcome.flows).find((f) => f.result.findings.length > 0)!.result.findings[0]!.file = cache.files.length;
+        writeFileSync(file, JSON.stringify(cache));
+      },
+      'its content is not what FlowGuard writes',
+    ],
+    ['that is not FlowGuard\'s', (file: string) => writeFileSync(file, '{"eslint": true}'), 'it is not a FlowGuard cache'],
+    ['that is a folder', (file: string) => (rmSync(file), mkdirSync(file)), 'it is not a regular file'],
+  ] as const) {
+    it(`a cache file ${what} is a one-line note and a cold run`, async () => {
+      const dir = workspace();
+      await cli([...ARGS, '--cache'], dir);
+      write(path.join(dir, CACHE));
+      const run = await cli([...ARGS, '--cache'], dir);
+      const plain = await cli(ARGS, dir);
+      const notes = run.stderr.split('\n').filter((l) => l.includes(CACHE));
+      assert.equal(notes.length, what === 'that is a folder' ? 2 : 1, run.stderr);
+      assert.ok(notes[0]!.startsWith(`flowguard: note: ignored the cache ${CACHE}: ${note}`), notes[0]);
+      assert.equal(run.stdout, plain.stdout);
+      assert.equal(run.code, plain.code);
+      if (what !== 'that is a folder') same(await cli([...ARGS, '--cache'], dir), plain, 'the cache written again');
+    });
+  }
+
+  it('never reads or writes through a symbolic link', async function () {
+    const dir = workspace();
+    const target = path.join(dir, 'elsewhere.txt');
+    writeFileSync(target, 'not the cache');
+    try {
+      symlinkSync(target, path.join(dir, CACHE));
+    } catch {
+      this.skip();
+    }
+    const run = await cli([...ARGS, '--cache'], dir);
+    assert.equal(run.stdout, (await cli(ARGS, dir)).stdout);
+    assert.match(run.stderr, /ignored the cache \.flowguardcache: it is a symbolic link/);
+    assert.match(run.stderr, /did not write the cache \.flowguardcache: it is a symbolic link/);
+    assert.equal(readFileSync(target, 'utf8'), 'not the cache');
+  });
+
+  it('--cache-location names the file, or a folder to keep .flowguardcache in, anywhere', async () => {
+    const dir = workspace();
+    const elsewhere = realpathSync(mkdtempSync(path.join(tmpdir(), 'flowguard-cache-location-')));
+    dirs.push(elsewhere);
+    const plain = await cli(ARGS, dir);
+    same(await cli([...ARGS, '--cache', '--cache-location', path.join(elsewhere, 'lint.cache')], dir), plain, 'a file');
+    assert.ok(existsSync(path.join(elsewhere, 'lint.cache')));
+    same(await cli([...ARGS, '--cache', '--cache-location', elsewhere], dir), plain, 'a folder');
+    assert.ok(existsSync(path.join(elsewhere, CACHE)));
+    assert.ok(!existsSync(path.join(dir, CACHE)), 'nothing is written in the working folder');
+    const warm = await traced([...ARGS, '--cache', '--cache-location', elsewhere], dir);
+    assert.match(warm.trace, /cache: all \d+ units reused/);
+  });
+
+  it('--cache-location without --cache is a usage error', async () => {
+    const run = await cli(['.', '--cache-location', 'x'], tmpdir());
+    assert.equal(run.code, 2);
+    assert.equal(run.stderr, 'flowguard: --cache-location names the file --cache keeps: add --cache; see flowguard --help\n');
+  });
+
+  it('on ../shared/corpus, cold and warm report what a plain run does', async function () {
+    if (!corpusAvailable()) this.skip();
+    const location = path.join(realpathSync(mkdtempSync(path.join(tmpdir(), 'flowguard-corpus-cache-'))), 'corpus.cache');
+    dirs.push(path.dirname(location));
+    const args = ['.', '--format', 'json'];
+    const plain = await cli(args, CORPUS_DIR);
+    same(await cli([...args, '--cache', '--cache-location', location], CORPUS_DIR), plain, 'cold');
+    const warm = await traced([...args, '--cache', '--cache-location', location], CORPUS_DIR);
+    same(warm, plain, 'warm');
+    assert.match(warm.trace, /cache: all \d+ units reused/);
+  });
+});

@@ -1,0 +1,72 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { PassWorkerHost } from '../../../server/pass-host';
+import { ROOT } from '../../helpers/fixtures';
+
+// The compiled server entry: like the bundle, it serves passes when loaded in the worker thread.
+const ENTRY = path.join(__dirname, '..', '..', '..', 'server', 'main.js');
+const SAMPLES = path.join(ROOT, 'samples');
+const REQUEST = { roots: [SAMPLES], related: true, open: [] };
+
+function host(entry = ENTRY): { host: PassWorkerHost; errors: string[] } {
+  const errors: string[] = [];
+  return { host: new PassWorkerHost(entry, { info: () => undefined, error: (m) => errors.push(m) }), errors };
+}
+
+describe('server: the pass worker, seen from the main thread', () => {
+  it('runs a pass in a worker thread: the units first, progress, then diagnostics, flows, contexts and cross-flow data', async () => {
+    const { host: passes } = host();
+    try {
+      const seen: string[] = [];
+      const result = await passes.run(REQUEST, { units: (units) => seen.push(`units ${units.length}`), progress: () => seen.push('progress') });
+      assert.ok(result);
+      assert.equal(seen[0], 'units 1');
+      assert.ok(seen.includes('progress'));
+      assert.ok(result.flows.length >= 6);
+      assert.ok(result.diagnostics.size > 0);
+      const flowFile = result.flows.find((f) => f.entry === undefined)?.file;
+      assert.ok(flowFile && result.contexts.get(flowFile), 'a flow file outside a zip has its context');
+      assert.ok(result.crossFlow[0]?.flows.length);
+    } finally {
+      passes.stop();
+    }
+  });
+
+  it('ends a pass superseded by a newer one without a result, and runs the newer one', async () => {
+    const { host: passes } = host();
+    try {
+      const first = passes.run(REQUEST, { units: () => undefined, progress: () => undefined });
+      const second = passes.run(REQUEST, { units: () => undefined, progress: () => undefined });
+      assert.equal(await first, undefined);
+      assert.ok(await second);
+      const cancelled = passes.run(REQUEST, { units: () => undefined, progress: () => undefined });
+      passes.cancel();
+      assert.equal(await cancelled, undefined);
+    } finally {
+      passes.stop();
+    }
+  });
+
+  it('fails the passes of a worker that dies, and starts a new one for the next pass', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'flowguard-dying-worker-'));
+    try {
+      const dying = path.join(dir, 'dies.js');
+      writeFileSync(dying, 'process.exit(3);\n');
+      const { host: passes } = host(dying);
+      await assert.rejects(passes.run(REQUEST, { units: () => undefined, progress: () => undefined }), /exited with code 3/);
+      await assert.rejects(passes.run(REQUEST, { units: () => undefined, progress: () => undefined }), /exited with code 3/);
+      passes.stop();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('resolves the pending pass without a result when stopped', async () => {
+    const { host: passes } = host();
+    const pending = passes.run(REQUEST, { units: () => undefined, progress: () => undefined });
+    passes.stop();
+    assert.equal(await pending, undefined);
+  });
+});
