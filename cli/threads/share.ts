@@ -3,17 +3,18 @@ import type { Unit } from '../units/plan';
 
 // Each thread is a V8 isolate of its own: it starts the bundle (about 0.1 s) and warms its own
 // compiled code up, which costs about half a second of CPU over its first few hundred flows
-// (measured: 500 flows take 1.35 s of CPU, 1,000 take 1.9 s). And a run on one thread already
-// keeps a second core busy a third to a half of the time with V8's compiler and collector
-// threads. So a thread pays for itself only on a large run, and not on two cores, where 3,000
-// flows took as long on two threads as on one (a second thread is there for --threads 2).
+// (measured: 500 flows took 1.35 s of CPU, 1,000 took 1.9 s). A run on one thread already keeps
+// a second core busy a third to a half of the time with V8's compiler and collector threads, and
+// lets each flow's parse tree go once linted, where a thread holds its share's until the run's
+// index is complete. So threads pay for themselves on large runs only, and not on two cores,
+// where 3,000 flows took as long on two threads as on one (--threads 2 still starts a second).
 
 /** Below this much work (flows, roughly) a run stays on one thread. */
-export const MIN_THREADED_WORK = 600;
+export const MIN_THREADED_WORK = 3000;
 /** Fewer cores than this and a run stays on one thread unless --threads says otherwise. */
 export const MIN_CORES = 3;
 /** Work each thread must have before one more is worth starting. */
-const WORK_PER_THREAD = 300;
+const WORK_PER_THREAD = 1000;
 /** Past this many threads a run gains little and holds one more copy of each solution's shared files per thread. */
 export const MAX_AUTO_THREADS = 8;
 

@@ -140,24 +140,32 @@ export class CrossFlowFacts {
     if (!flow || transfers.transfers.length === 0) return [];
     const changed: string[] = [];
     for (const transfer of transfers.transfers) {
-      const before = this.entry(flow, transfers, transfer);
-      if (!before) continue;
-      const hops = hopLinks(transfer);
       const to = transfer.to;
+      // A fact once known is kept (see learn): a path to one already known is not even built.
+      // (Built paths are joined with concat: spreading arrays is slow in code not yet optimised.)
       if (to.kind === 'pass') {
         const call = flow.calls.find((c) => c.step === to.call);
         const child = call ? this.index.resolve(flow, call.workflowId) : undefined;
-        if (!child) continue;
+        if (!child || this.knows(this.inputs, child.key, to.property)) continue;
+        const before = this.entry(flow, transfers, transfer);
+        if (!before) continue;
         const exit = { ...transfer.exit, text: `passed to child flow '${child.name}' by '${to.call}'${named('input', to.property)}` };
-        if (this.learn(this.inputs, child.key, to.property, { origin: before.origin, links: [...before.links, ...hops, exit] })) changed.push(child.key);
+        if (this.learn(this.inputs, child.key, to.property, { origin: before.origin, links: before.links.concat(hopLinks(transfer), [exit]) })) changed.push(child.key);
       } else {
+        if (this.knows(this.outputs, key, to.property)) continue;
+        const before = this.entry(flow, transfers, transfer);
+        if (!before) continue;
         const exit = { ...transfer.exit, text: `returned to the calling flow by '${to.step}'${named('output', to.property)}` };
-        if (this.learn(this.outputs, key, to.property, { origin: before.origin, links: [...before.links, ...hops, exit] })) {
+        if (this.learn(this.outputs, key, to.property, { origin: before.origin, links: before.links.concat(hopLinks(transfer), [exit]) })) {
           for (const { caller } of this.index.callersOf(key)) changed.push(caller.key);
         }
       }
     }
     return changed;
+  }
+
+  private knows(facts: Map<string, Map<string, Provenance>>, key: string, property: string): boolean {
+    return facts.get(key)?.has(property) ?? false;
   }
 
   private learn(facts: Map<string, Map<string, Provenance>>, key: string, property: string, provenance: Provenance): boolean {

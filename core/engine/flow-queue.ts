@@ -1,5 +1,5 @@
 import { parseJson } from '../artifacts/json';
-import type { SourceFile } from '../artifacts/source';
+import { createSourceFile, type SourceFile } from '../artifacts/source';
 import { flowOutline, type FlowOutline } from '../analysis/flow-outline';
 import { flowTransfers, type FlowTransfers } from '../analysis/flow-transfers';
 import { WorkspaceIndex, type IndexOptions } from '../analysis/workspace-index';
@@ -30,7 +30,11 @@ export class FlowQueue {
 
   /** For LoadPathsOptions.flowSink: keeps the flow's text, load context and outline, not the flow. */
   readonly add = (flow: Flow): void => {
-    this.pending.push({ source: flow.doc.source, context: contextOf(flow), outline: flowOutline(flow) });
+    const outline = flowOutline(flow);
+    // A copy of the source without the line index its outline built: the lint builds it again,
+    // and meanwhile it would be a third as large as the text, for every flow of the run.
+    const { path, text, hadBom } = flow.doc.source;
+    this.pending.push({ source: createSourceFile(path, text, hadBom), context: contextOf(flow), outline });
   };
 
   /**

@@ -1,5 +1,5 @@
 import type { JsonDocument } from '../artifacts/json';
-import { indexCustomConnectors, linkFlowCustomConnectors } from '../connectors/custom';
+import { indexCustomConnectors, linkFlowCustomConnectors, type CustomConnectorIndex } from '../connectors/custom';
 import { buildFlow, classifyFlowDocument } from '../model/flow';
 import type { CustomConnector, Flow, Solution } from '../model/types';
 import type { FlowNames } from './flow-entry';
@@ -23,6 +23,19 @@ export function contextOf(flow: Flow): FlowContext {
   return contexts.get(flow) ?? { solution: flow.solution, names: {} };
 }
 
+// The CLI builds every flow of a run again from its text (core/engine/flow-queue.ts), each with
+// the run's custom connectors: they are indexed once per list, not once per flow. A list that
+// grew since (a longer length) is indexed again.
+const indexes = new WeakMap<readonly CustomConnector[], { length: number; index: CustomConnectorIndex }>();
+
+function connectorIndex(connectors: readonly CustomConnector[]): CustomConnectorIndex {
+  const known = indexes.get(connectors);
+  if (known && known.length === connectors.length) return known.index;
+  const index = indexCustomConnectors(connectors);
+  indexes.set(connectors, { length: connectors.length, index });
+  return index;
+}
+
 /**
  * The flow in `doc` (an editor buffer of a file a workspace load read), built as the loader
  * built it: with the same solution's connection references and the same names, so the editor
@@ -32,7 +45,7 @@ export function rebuildFlow(doc: JsonDocument, context?: FlowContext): Flow | un
   const found = classifyFlowDocument(doc);
   if (found.kind !== 'cloud-flow') return undefined;
   const flow = buildFlow(doc, found, context?.solution, context?.names);
-  linkFlowCustomConnectors(flow, indexCustomConnectors(context?.customConnectors ?? []));
+  linkFlowCustomConnectors(flow, connectorIndex(context?.customConnectors ?? []));
   if (context) rememberContext(flow, context);
   return flow;
 }
