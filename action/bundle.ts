@@ -1,3 +1,4 @@
+import '../core/runtime/tune-first';
 import * as path from 'node:path';
 import { runAction } from './run-action';
 

@@ -1,3 +1,4 @@
+import '../core/runtime/tune-first';
 import { colorFromEnvironment } from './color';
 import { readAll } from './read-stdin';
 import { runCli } from './run';

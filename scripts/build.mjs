@@ -4,10 +4,13 @@ import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { wrapCli } from './cli-launcher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const production = process.argv.includes('--production');
+// `--cli FILE` builds only the CLI's production bundle into FILE (test/cli/compile-cache.test.ts).
+const cliAt = process.argv.indexOf('--cli');
+const production = process.argv.includes('--production') || cliAt >= 0;
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -28,10 +31,11 @@ const common = {
 // `--action FILE` builds only the GitHub Action's bundle into FILE (scripts/build-action.mjs runs
 // it), with the options and plugins the CLI's bundle has, so the action runs what the CLI does.
 const actionAt = process.argv.indexOf('--action');
-const bundles = actionAt >= 0 ? [{ entryPoints: ['action/bundle.ts'], outfile: process.argv[actionAt + 1] }] : [
+const cli = { entryPoints: ['cli/main.ts'], outfile: cliAt >= 0 ? process.argv[cliAt + 1] : 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } };
+const bundles = actionAt >= 0 ? [{ entryPoints: ['action/bundle.ts'], outfile: process.argv[actionAt + 1] }] : cliAt >= 0 ? [cli] : [
   { entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
-  { entryPoints: ['cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  cli,
 ];
 
 /** docs/rules/<category>/<rule>.md by rule id; README.md is about the pages, not a rule. */
@@ -84,4 +88,6 @@ if (watch) {
   const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   if (results.some((r) => r.status === 'rejected')) process.exit(1);
+  // A production CLI is a launcher holding its bundle, compiled with a V8 code cache (scripts/cli-launcher.mjs).
+  if (production && bundles.includes(cli)) await wrapCli(cli.outfile);
 }

@@ -1,3 +1,4 @@
+import '../core/runtime/tune-first';
 import { isPassWorker, servePasses } from './pass-worker';
 import { serve } from './serve';
 

@@ -1,37 +1,57 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { promises as fs } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type BigIntStats } from 'node:fs';
 import * as path from 'node:path';
 import { MAX_FILE_BYTES } from '../../core/limits';
 import type { Unit } from '../units/plan';
+import { recordOf, stillHolds, type FileRecord } from './records';
+import { hashingSession, type Session } from './session';
 
-// An unchanged rerun reads and hashes every file it would lint and parses none: this is most of
-// what it costs, so files are read synchronously into one buffer (the run has nothing else to do
-// meanwhile, and the disk cache answers faster than a thread pool round trip).
+// An unchanged rerun hashes every file it would lint and parses none. A file whose stat is what the
+// last run kept (cli/cache/records.ts) takes its digest from there; any other is read synchronously
+// into one buffer (the run has nothing else to do meanwhile, and the disk cache answers faster than
+// a thread pool round trip) and hashed.
 
 let buffer = Buffer.alloc(1 << 20);
+
+function statOf(abs: string): BigIntStats | undefined {
+  try {
+    return statSync(abs, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * The sha1 of a file's bytes, or for one larger than FlowGuard reads, its size (what the loader
  * says of it depends on nothing else). Undefined when it cannot be read, or is not a regular
  * file: its unit is then linted, not reused.
  */
-function fileDigest(abs: string): string | undefined {
+function readDigest(abs: string, readAt: number, session: Session): string | undefined {
   let fd: number | undefined;
   try {
     // Non-blocking, so that a FIFO put in place of a file cannot hang the run.
     fd = openSync(abs, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    const stat = fstatSync(fd);
+    // The stat of the very file read, taken before reading it: a change while it is read leaves
+    // its record with the times of before, so the next run reads it again.
+    const stat = fstatSync(fd, { bigint: true });
     if (!stat.isFile()) return undefined;
-    if (stat.size > MAX_FILE_BYTES) return `size ${stat.size}`;
-    const hash = createHash('sha1');
-    for (;;) {
-      if (buffer.length < stat.size + 1) buffer = Buffer.alloc(Math.min(MAX_FILE_BYTES + 1, 2 * (stat.size + 1)));
-      const read = readSync(fd, buffer, 0, buffer.length, null);
-      if (read === 0) break;
-      hash.update(buffer.subarray(0, read));
+    const size = Number(stat.size);
+    let digest: string;
+    if (size > MAX_FILE_BYTES) {
+      digest = `size ${size}`;
+    } else {
+      const hash = createHash('sha1');
+      for (;;) {
+        if (buffer.length < size + 1) buffer = Buffer.alloc(Math.min(MAX_FILE_BYTES + 1, 2 * (size + 1)));
+        const read = readSync(fd, buffer, 0, buffer.length, null);
+        if (read === 0) break;
+        hash.update(buffer.subarray(0, read));
+      }
+      digest = hash.digest('hex');
     }
-    return hash.digest('hex');
+    session.records!.set(abs, recordOf(abs, stat, digest, readAt));
+    session.hashed.push(abs);
+    return digest;
   } catch {
     return undefined;
   } finally {
@@ -39,11 +59,23 @@ function fileDigest(abs: string): string | undefined {
   }
 }
 
+/** A file's digest: the last run's when its stat says it is the same file, unchanged; else read. */
+function fileDigest(abs: string, readAt: number, session: Session): string | undefined {
+  const stat = statOf(abs);
+  if (!stat?.isFile()) return undefined;
+  const known: FileRecord | undefined = session.known.get(abs);
+  if (known && stillHolds(known, stat)) {
+    session.records!.set(abs, known);
+    session.reused++;
+    return known[6];
+  }
+  return readDigest(abs, readAt, session);
+}
+
 /** A 'path' unit's files: the file named (a folder that could not be walked, or a missing path, is never reused). */
-async function pathFiles(unit: Unit, cwd: string): Promise<string[] | undefined> {
+function pathFiles(unit: Unit, cwd: string): string[] | undefined {
   const abs = path.resolve(cwd, unit.given);
-  const stat = await fs.stat(abs).catch(() => undefined);
-  return stat?.isFile() ? [abs] : undefined;
+  return statOf(abs)?.isFile() ? [abs] : undefined;
 }
 
 /**
@@ -51,18 +83,25 @@ async function pathFiles(unit: Unit, cwd: string): Promise<string[] | undefined>
  * and hashed here, nothing is parsed. Undefined for a unit that cannot be cached.
  */
 export async function hashUnits(units: readonly Unit[], cwd: string): Promise<(string | undefined)[]> {
-  const lists = await Promise.all(units.map((u) => (u.files ? Promise.resolve(u.files) : pathFiles(u, cwd))));
+  const session = hashingSession(cwd);
+  session.records = new Map();
+  session.hashed = [];
+  session.reused = 0;
+  // Taken before any file is read: a file changed after its read has a later time than this.
+  const readAt = Date.now();
   const digests = new Map<string, string | undefined>();
-  return units.map((unit, i) => {
-    const list = lists[i];
-    if (!list) return undefined;
-    const hash = createHash('sha256').update(unit.id);
-    for (const file of list) {
-      let digest = digests.get(file);
-      if (digest === undefined && !digests.has(file)) digests.set(file, (digest = fileDigest(file)));
-      if (digest === undefined) return undefined;
-      hash.update(`\0${file}\0${digest}`);
-    }
-    return hash.digest('hex');
-  });
+  return Promise.resolve(
+    units.map((unit) => {
+      const list = unit.files ?? pathFiles(unit, cwd);
+      if (!list) return undefined;
+      const hash = createHash('sha256').update(unit.id);
+      for (const file of list) {
+        let digest = digests.get(file);
+        if (digest === undefined && !digests.has(file)) digests.set(file, (digest = fileDigest(file, readAt, session)));
+        if (digest === undefined) return undefined;
+        hash.update(`\0${file}\0${digest}`);
+      }
+      return hash.digest('hex');
+    }),
+  );
 }

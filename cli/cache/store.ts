@@ -1,13 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { lstatSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath } from '../../core/artifacts/paths';
-import { readRegularFile, ReadRefused } from '../../core/artifacts/read-file';
+import { readRegularFileSync, ReadRefused } from '../../core/artifacts/read-file';
 import { writeRefusal, writeRegularFile } from '../../core/fixes/write-guard';
 import { CACHE_FORMAT } from './key';
 import { checkEntries, type CacheEntry } from './entry';
-import { packedText } from './pack';
-import { BadCache, isObject } from './validate';
+import { ascii, packedText } from './pack';
+import { checkRecords, type FileRecord } from './records';
+import { sessionOf, startSession, type Loaded } from './session';
+import { BadCache, expect, isCount, isObject } from './validate';
 
 /** Where --cache keeps its file when --cache-location does not say. */
 export const DEFAULT_CACHE_FILE = '.flowguardcache';
@@ -21,12 +23,31 @@ export interface CacheLocation {
   named: boolean;
 }
 
-/** --cache-location as ESLint reads it: a folder (one that exists, or a path ending in a separator) holds .flowguardcache. */
+/**
+ * --cache-location as ESLint reads it: a folder (one that exists, or a path ending in a separator)
+ * holds .flowguardcache. The file there is read now, once (cli/cache/session.ts): hashing the
+ * units needs the file stats it keeps, and readCache its entries.
+ */
 export async function cacheLocation(given: string | undefined, cwd: string): Promise<CacheLocation> {
+  const location = locate(given, cwd);
+  const loaded = load(location.abs);
+  startSession(location.abs, cwd, loaded.loaded, loaded.known);
+  return Promise.resolve(location);
+}
+
+function locate(given: string | undefined, cwd: string): CacheLocation {
   if (given === undefined) return { abs: path.join(cwd, DEFAULT_CACHE_FILE), named: false };
   const abs = path.resolve(cwd, given);
-  const folder = /[\\/]$/.test(given) || (await fs.stat(abs).then((s) => s.isDirectory(), () => false));
+  const folder = /[\\/]$/.test(given) || isFolder(abs);
   return { abs: folder ? path.join(abs, DEFAULT_CACHE_FILE) : abs, named: true };
+}
+
+function isFolder(abs: string): boolean {
+  try {
+    return statSync(abs, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
+  }
 }
 
 export type CacheRead = { entries: CacheEntry[] } | { problem?: string };
@@ -38,32 +59,116 @@ function describe(error: unknown): string {
   return String((error as NodeJS.ErrnoException).code ?? error);
 }
 
+// The file is three lines of JSON (pack.ts): its head, {"flowguardCache": format, "key", "stats":
+// the file records (records.ts), "body" and "later": the byte lengths of the next two lines,
+// "laterSha1"}; its body, {"files", "outlines", "later", "units"}; and the part of the flows'
+// outlines a run reads only when some unit changed. The head is what hashing needs whatever the
+// key; the body is parsed only for the right key, the third line only when a run asks for it: its
+// length and sha1 (1 ms for the corpus's 1.5 MB) are checked at once, so that a file cut short or
+// damaged there too is noted and not used.
+const NEWLINE = 0x0a;
+
+interface Head {
+  key: string;
+  body: number;
+  later: number;
+  laterSha1: string;
+}
+
+function problem(text: string): { loaded: Loaded; known: ReadonlyMap<string, FileRecord> } {
+  return { loaded: { state: 'problem', problem: text }, known: new Map() };
+}
+
+function sha1(bytes: Uint8Array | string): string {
+  return createHash('sha1').update(bytes).digest('hex');
+}
+
+/**
+ * The cache file read and its head checked, synchronously: one read and one JSON.parse of the
+ * head (an unchanged rerun has nothing to wait for meanwhile, and a promise per call was idle time).
+ * A missing file, or one of another format, is a cold run and says nothing; anything else wrong
+ * with it (a link, a folder, too large, cut short, not FlowGuard's) is a cold run with the reason.
+ */
+function load(abs: string): { loaded: Loaded; known: ReadonlyMap<string, FileRecord> } {
+  let stat;
+  try {
+    stat = lstatSync(abs, { throwIfNoEntry: false });
+  } catch (error) {
+    return problem(describe(error));
+  }
+  if (!stat) return { loaded: { state: 'missing' }, known: new Map() };
+  if (stat.isSymbolicLink()) return problem('it is a symbolic link, which FlowGuard does not follow');
+  if (!stat.isFile()) return problem('it is not a regular file');
+  if (stat.size > MAX_CACHE_BYTES) return problem(`it is larger than ${MAX_CACHE_BYTES / 1024 / 1024} MiB`);
+  try {
+    const read = readRegularFileSync(abs, MAX_CACHE_BYTES);
+    const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
+    let end = bytes.indexOf(NEWLINE);
+    if (end < 0) end = bytes.length;
+    const head: unknown = JSON.parse(bytes.toString('utf8', 0, end));
+    if (!isObject(head) || typeof head.flowguardCache !== 'number') return problem('it is not a FlowGuard cache');
+    // Written by another version of FlowGuard, which keys its cache differently anyway.
+    if (head.flowguardCache !== CACHE_FORMAT) return { loaded: { state: 'other' }, known: new Map() };
+    expect(typeof head.key === 'string' && isCount(head.body) && isCount(head.later) && typeof head.laterSha1 === 'string', 'its head is out of shape');
+    const known = checkRecords(head.stats);
+    const { key, body, later, laterSha1 } = head as unknown as Head;
+    if (bytes.length !== end + 1 + body + 1 + later || bytes[end + 1 + body] !== NEWLINE) throw new SyntaxError('cut short');
+    if (sha1(bytes.subarray(end + 2 + body)) !== laterSha1) throw new BadCache('its third line is damaged');
+    return { loaded: { state: 'read', key, bytes, body: end + 1, later: end + 2 + body, laterSha1 }, known };
+  } catch (error) {
+    return problem(describe(error));
+  }
+}
+
 /**
  * The entries of the cache file when it was written for `key`. A missing file, or one written for
  * another key (another version, configuration, policy or flag), is a cold run and says nothing;
- * anything else wrong with it (a link, a folder, too large, cut short, not FlowGuard's) is a cold
- * run with the reason, for a one-line note.
+ * anything else wrong with it is a cold run with the reason, for a one-line note. When the file's
+ * entries are for this key but this run had to read and hash files again (touched, or changed
+ * just before the last run read them), the file is written again with the new file stats, so
+ * that the next run does not: a run that reuses every unit writes no other cache.
  */
 export async function readCache(location: CacheLocation, key: string): Promise<CacheRead> {
-  let stat;
+  const session = sessionOf(location.abs);
+  const loaded = session?.loaded ?? load(location.abs).loaded;
+  if (session) session.loaded = undefined;
+  if (loaded.state === 'problem') return { problem: loaded.problem };
+  if (loaded.state !== 'read' || loaded.key !== key) return {};
+  const { bytes } = loaded;
+  let entries;
   try {
-    stat = await fs.lstat(location.abs);
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : { problem: describe(error) };
-  }
-  if (stat.isSymbolicLink()) return { problem: 'it is a symbolic link, which FlowGuard does not follow' };
-  if (!stat.isFile()) return { problem: 'it is not a regular file' };
-  if (stat.size > MAX_CACHE_BYTES) return { problem: `it is larger than ${MAX_CACHE_BYTES / 1024 / 1024} MiB` };
-  try {
-    const bytes = await readRegularFile(location.abs, MAX_CACHE_BYTES);
-    const file: unknown = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'));
-    if (!isObject(file) || typeof file.flowguardCache !== 'number') return { problem: 'it is not a FlowGuard cache' };
-    // Written by another version of FlowGuard, which keys its cache differently anyway.
-    if (file.flowguardCache !== CACHE_FORMAT) return {};
-    if (file.key !== key) return {};
-    return { entries: checkEntries(file.files, file.units) };
+    const body: unknown = JSON.parse(bytes.toString('utf8', loaded.body, loaded.later - 1));
+    entries = checkEntries(body, () => bytes.toString('utf8', loaded.later));
   } catch (error) {
     return { problem: describe(error) };
+  }
+  if (session?.records && session.hashed.length > 0) {
+    const head = headText(key, session.records, loaded.later - 1 - loaded.body, bytes.length - loaded.later, loaded.laterSha1);
+    await writeText(location, [head, bytes.subarray(loaded.body)], session.cwd);
+  }
+  return { entries };
+}
+
+function headText(key: string, records: ReadonlyMap<string, FileRecord> | undefined, body: number, later: number, laterSha1: string): string {
+  // Paths are the one part of a head that may hold characters past ASCII: escaped as the body's are (pack.ts).
+  return ascii(JSON.stringify({ flowguardCache: CACHE_FORMAT, key, stats: records ? [...records.values()] : [], body, later, laterSha1 }));
+}
+
+/** Writes the head and the rest to a new file beside the cache, renamed over it; why not, or undefined. */
+async function writeText(location: CacheLocation, [head, rest]: [string, Uint8Array], cwd: string): Promise<string | undefined> {
+  const size = Buffer.byteLength(head) + 1 + rest.byteLength;
+  if (size > MAX_CACHE_BYTES) return `it would be larger than ${MAX_CACHE_BYTES / 1024 / 1024} MiB`;
+  const refusal = await writeRefusal(location.abs, location.named ? undefined : [cwd]);
+  if (refusal) return refusal;
+  const temporary = `${location.abs}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await fs.mkdir(path.dirname(location.abs), { recursive: true });
+    await writeRegularFile(temporary, Buffer.concat([Buffer.from(`${head}\n`), rest]));
+    await fs.rename(temporary, location.abs);
+    return undefined;
+  } catch (error) {
+    await fs.rm(temporary, { force: true }).catch(() => undefined);
+    return `cannot write it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
   }
 }
 
@@ -71,23 +176,14 @@ export async function readCache(location: CacheLocation, key: string): Promise<C
  * Writes the cache: to a new file beside it, renamed over it, so a run that stops halfway leaves
  * the last good cache and a reader never sees half of one. Never through a symbolic link, never
  * over a folder or a device, and the default location only inside the working folder. Returns
- * why it was not written, or undefined.
+ * why it was not written, or undefined. The head holds the stats of the files this run hashed.
  */
 export async function writeCache(location: CacheLocation, key: string, entries: readonly CacheEntry[], cwd: string): Promise<string | undefined> {
-  const text = packedText({ flowguardCache: CACHE_FORMAT, key }, entries);
-  if (Buffer.byteLength(text) > MAX_CACHE_BYTES) return `it would be larger than ${MAX_CACHE_BYTES / 1024 / 1024} MiB`;
-  const refusal = await writeRefusal(location.abs, location.named ? undefined : [cwd]);
-  if (refusal) return refusal;
-  const temporary = `${location.abs}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await fs.mkdir(path.dirname(location.abs), { recursive: true });
-    await writeRegularFile(temporary, text);
-    await fs.rename(temporary, location.abs);
-    return undefined;
-  } catch (error) {
-    await fs.rm(temporary, { force: true }).catch(() => undefined);
-    return `cannot write it (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
-  }
+  const records = sessionOf(location.abs, cwd)?.records;
+  const { body, later } = packedText(entries);
+  // Both ASCII (pack.ts): a character is a byte.
+  const head = headText(key, records, body.length, later.length, sha1(later));
+  return writeText(location, [head, Buffer.from(`${body}\n${later}`, 'latin1')], cwd);
 }
 
 export function cacheDisplay(location: CacheLocation, cwd: string): string {

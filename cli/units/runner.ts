@@ -1,10 +1,15 @@
-import { WorkspaceIndex, type IndexMember, type IndexOptions } from '../../core/analysis/workspace-index';
+import { parseJson } from '../../core/artifacts/json';
+import { createSourceFile, type SourceFile } from '../../core/artifacts/source';
+import { flowOutline, type FlowOutline } from '../../core/analysis/flow-outline';
+import { flowTransfers } from '../../core/analysis/flow-transfers';
+import { WorkspaceIndex, type IndexMember, type IndexOptions, type KeptFlow } from '../../core/analysis/workspace-index';
 import type { RuleSetting } from '../../core/config/types';
 import { lintWorkspace } from '../../core/engine/lint-workspace';
-import type { Flow } from '../../core/model/types';
+import { forgetFlow } from '../../core/model/per-flow';
+import type { CustomConnector, Flow } from '../../core/model/types';
 import type { Project } from '../../core/project/load';
 import { Workspace } from '../../core/workspace/collector';
-import { linkWorkspace } from '../../core/workspace/link';
+import { contextOf, rebuildFlow, type FlowContext } from '../../core/workspace/flow-context';
 import { loadPaths } from '../../core/workspace/load-paths';
 import { allRules } from '../../rules';
 import { ownPart, type RunInvariants } from './own-part';
@@ -19,13 +24,30 @@ export interface RunnerOptions {
   ignoreSuppressions?: boolean;
 }
 
+/**
+ * A flow as the load left it: its text, load context and outline, not its parse tree. As in the
+ * plain CLI (core/engine/flow-queue.ts), each flow is built again from its text when it is
+ * needed (for its transfers, then for its lint) and let go at once: a thread that held every
+ * tree of its share spent a third of its time collecting them, and took 420 MB for 1,000
+ * generated flows where one thread of the plain CLI takes 175 MB.
+ */
+interface LoadedFlow {
+  source: SourceFile;
+  context: FlowContext;
+  outline: FlowOutline;
+}
+
 interface Job {
   spec: JobSpec;
   ws: Workspace;
-  /** Indexes into ws.flows of the flows this job lints. */
+  /** The job's flows in load order (none for a copy, which is loaded for its connectors only). */
+  flows: LoadedFlow[];
+  /** Indexes into `flows` of the flows this job lints. */
   own: number[];
-  linked: boolean;
-  kept: boolean;
+  /** The run's custom connectors in the run's order, once linked: each flow is built with them. */
+  connectors?: readonly CustomConnector[];
+  /** The outline and transfers of each own flow by its index in `flows`, once kept. */
+  kept?: Map<number, KeptFlow>;
 }
 
 /** The options rules hand WorkspaceIndex.crossFlow (see rules/exfiltration/unresolved-child-flow.ts). */
@@ -33,12 +55,17 @@ export function indexOptions(project: Project): IndexOptions {
   return { policies: project.applicable, trustedDomains: project.config.trustedDomains };
 }
 
-function ownFlows(spec: JobSpec, ws: Workspace): number[] {
-  if (spec.role === 'whole') return ws.flows.map((_, i) => i);
+function ownFlows(spec: JobSpec, flows: readonly LoadedFlow[]): number[] {
+  if (spec.role === 'whole') return flows.map((_, i) => i);
   if (spec.role !== 'chunk') return [];
   const entries = new Set(spec.entries ?? []);
   // A chunk holds the flows of its entries and the solution's flows outside Workflows/, which every chunk reads: the lead lints those.
-  return ws.flows.flatMap((flow, i) => (entries.has(flow.doc.source.path) || spec.lead ? [i] : []));
+  return flows.flatMap((flow, i) => (entries.has(flow.source.path) || spec.lead ? [i] : []));
+}
+
+/** Whether a flow can pass data to another or answer one (see flow-transfers.ts): it runs a child flow, or a Request trigger starts it. */
+function mayTransfer(outline: FlowOutline): boolean {
+  return outline.calls.length > 0 || outline.trigger?.request === true;
 }
 
 /**
@@ -55,14 +82,22 @@ export class UnitRunner {
     const reports: LoadReport[] = [];
     for (const spec of specs) {
       // Blocking reads, as the plain CLI's (cli/project.ts): a thread has nothing else to do meanwhile.
-      const ws = await loadPaths([spec.given], { cwd: this.options.cwd, ignore: spec.keep ? keepOnly(spec.keep) : this.options.ignore, maxFiles: 200_000, sync: true });
-      this.jobs.set(spec.job, { spec, ws, own: ownFlows(spec, ws), linked: false, kept: false });
+      const flows: LoadedFlow[] = [];
+      const sink = (flow: Flow): void => {
+        if (spec.role === 'copy') return;
+        // A copy of the source without the line index its outline built (as flow-queue.ts keeps it).
+        const { path, text, hadBom } = flow.doc.source;
+        const outline = flowOutline(flow);
+        flows.push({ source: createSourceFile(path, text, hadBom), context: contextOf(flow), outline });
+      };
+      const ws = await loadPaths([spec.given], { cwd: this.options.cwd, ignore: spec.keep ? keepOnly(spec.keep) : this.options.ignore, maxFiles: 200_000, sync: true, flowSink: sink });
+      this.jobs.set(spec.job, { spec, ws, flows, own: ownFlows(spec, flows) });
       reports.push({
         job: spec.job,
         files: ws.files,
         unreadable: ws.unreadable,
         notices: ws.notices,
-        flows: ws.flows.map((f) => f.doc.source.path),
+        flows: ws.releasedFlows.slice(),
         solutions: ws.solutions.map((s) => s.path),
         settings: ws.deploymentSettings.map((s) => s.doc.source.path),
         connectors: ws.customConnectors.length,
@@ -80,16 +115,15 @@ export class UnitRunner {
     if (plan.order.length === 0) return;
     await this.load(plan.copies.filter((c) => !this.jobs.has(c.job)));
     for (const job of this.jobs.values()) {
-      if (job.linked || job.own.length === 0) continue;
-      const view = new Workspace();
+      if (job.connectors || job.own.length === 0) continue;
+      const connectors: CustomConnector[] = [];
       for (const { unit, count } of plan.order) {
         const source = job.spec.unit === unit ? job : this.anyLoadOf(unit);
         if (!source || source.ws.customConnectors.length !== count) throw new InconsistentRun(`the custom connectors of unit ${unit} are not there`);
-        view.customConnectors.push(...source.ws.customConnectors);
+        connectors.push(...source.ws.customConnectors);
       }
-      view.flows.push(...job.ws.flows);
-      linkWorkspace(view);
-      job.linked = true;
+      // Each flow links to them when it is built (rebuildFlow), as a flow of the plain CLI does.
+      job.connectors = connectors;
     }
   }
 
@@ -98,31 +132,50 @@ export class UnitRunner {
     return undefined;
   }
 
+  /** The flow at `local` of a job, built from its text with the run's connectors; forgetFlow it once done. */
+  private build(job: Job, local: number): Flow {
+    const loaded = job.flows[local];
+    if (!loaded) throw new InconsistentRun(`flow ${local} of job ${job.spec.job} is not here`);
+    const flow = rebuildFlow(parseJson(loaded.source), { ...loaded.context, customConnectors: job.connectors ?? [] });
+    // The same text in the same context: it was a cloud flow when loaded, so it is one now.
+    if (!flow) throw new InconsistentRun(`${loaded.source.path} is no longer a cloud flow`);
+    return flow;
+  }
+
   /** Outline and transfers of each flow the jobs lint, after linking (transfers follow a step's connector). */
   keep(): KeptRecord[] {
     const records: KeptRecord[] = [];
     const options = indexOptions(this.project);
     for (const job of this.jobs.values()) {
       if (job.kept) continue;
-      job.kept = true;
-      const flows = job.own.map((i) => job.ws.flows[i] as Flow);
-      const index = WorkspaceIndex.ofFlows(flows);
-      job.own.forEach((local, n) => {
-        const key = (flows[n] as Flow).doc.source.path;
-        records.push({ job: job.spec.job, local, key, kept: { outline: index.outline(key)!, transfers: index.transfers(key, options) } });
-      });
+      const kept = new Map<number, KeptFlow>();
+      job.kept = kept;
+      for (const local of job.own) {
+        const { outline } = job.flows[local] as LoadedFlow;
+        let transfers: KeptFlow['transfers'] = { sources: [], transfers: [] };
+        // Only a flow that can pass data on is built for its transfers; any other has none.
+        if (mayTransfer(outline)) {
+          const flow = this.build(job, local);
+          transfers = flowTransfers(flow, options);
+          forgetFlow(flow);
+        }
+        kept.set(local, { outline, transfers });
+        records.push({ job: job.spec.job, local, key: outline.key, kept: { outline, transfers } });
+      }
     }
     return records;
   }
 
+  private keptHere(jobId: number, local: number): KeptFlow {
+    const kept = this.jobs.get(jobId)?.kept?.get(local);
+    if (!kept) throw new InconsistentRun(`flow ${local} of job ${jobId} is not here`);
+    return kept;
+  }
+
   /** Lints `jobs` against the index of the whole run (`index`: its flows in load order, those held here by reference). */
   lint(index: readonly IndexEntry[], jobs: readonly number[]): LintReport[] {
-    const members: IndexMember[] = index.map((entry) => {
-      if (entry.kept) return { kept: entry.kept };
-      const flow = this.jobs.get(entry.job)?.ws.flows[entry.local];
-      if (!flow) throw new InconsistentRun(`flow ${entry.local} of job ${entry.job} is not here`);
-      return { flow };
-    });
+    // Every flow by what was kept of it; the one being linted is admitted meanwhile (as flow-queue.ts does).
+    const members: IndexMember[] = index.map((entry) => ({ kept: entry.kept ?? this.keptHere(entry.job, entry.local) }));
     const workspace = new WorkspaceIndex(members);
     // Units apply without --fix and --fix-dry-run only, the runs that look at fixes (cli/commands/lint.ts).
     const lintOptions = { overrides: this.options.overrides, ignoreSuppressions: this.options.ignoreSuppressions, workspace, fixes: false };
@@ -134,10 +187,15 @@ export class UnitRunner {
       const job = this.jobs.get(id);
       if (!job) throw new InconsistentRun(`job ${id} was never loaded`);
       const flows = job.own.map((local) => {
-        const flow = job.ws.flows[local] as Flow;
+        const flow = this.build(job, local);
+        const key = flow.doc.source.path;
+        workspace.admit(flow);
         const view = new Workspace();
         view.flows.push(flow);
-        return { local, fingerprint: workspace.fingerprint(flow.doc.source.path, options), result: ownPart(lint(view), invariants) };
+        const linted = { local, fingerprint: workspace.fingerprint(key, options), result: ownPart(lint(view), invariants) };
+        workspace.release(key);
+        forgetFlow(flow);
+        return linted;
       });
       const targets = job.spec.role === 'whole' || job.spec.role === 'skeleton';
       const solutions = targets

@@ -1,6 +1,6 @@
-import type { Readable } from 'node:stream';
 import * as yauzl from 'yauzl';
 import { crc32 } from './crc32';
+import { inflateEntry } from './zip-inflate';
 import { ArtifactError } from './source';
 import { DEFAULT_ZIP_LIMITS, limitBroken, type ZipBudget, type ZipLimits } from './zip-limits';
 
@@ -25,15 +25,14 @@ export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLim
   const entries = new Map<string, Uint8Array>();
   const used: ZipBudget = budget ?? { bytes: 0, entries: 0 };
 
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Promise<ZipArchive>((resolve, reject) => {
     let zipfile: yauzl.ZipFile | undefined;
-    let stream: Readable | undefined;
     let settled = false;
 
     const finish = (error?: ArtifactError) => {
       if (settled) return;
       settled = true;
-      stream?.destroy();
       zipfile?.close();
       if (error) reject(error);
       else resolve({ path, entries });
@@ -55,37 +54,26 @@ export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLim
       const declared = limitBroken({ name, uncompressed: entry.uncompressedSize, compressed: entry.compressedSize, total: used.bytes + entry.uncompressedSize }, max, false);
       if (declared) return fail(declared);
 
-      zf.openReadStream(entry, (error, opened) => {
-        if (settled) {
-          opened?.destroy();
-          return;
+      zf.readLocalFileHeader(entry, { minimal: true }, (error, header) => {
+        if (settled) return;
+        if (error || !header) return damaged(error, name);
+        let inflated;
+        try {
+          inflated = inflateEntry(buffer, header.fileDataStart, { name, compressionMethod: entry.compressionMethod, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize }, max, used.bytes);
+        } catch (thrown) {
+          return damaged(thrown, name);
         }
-        if (error || !opened) return damaged(error, name);
-        stream = opened;
-        const chunks: Buffer[] = [];
-        let size = 0;
-        opened.on('data', (chunk: Buffer) => {
-          if (settled) return;
-          size += chunk.length;
-          used.bytes += chunk.length;
-          const broken = limitBroken({ name, uncompressed: size, compressed: entry.compressedSize, total: used.bytes }, max, true);
-          if (broken) return fail(broken);
-          chunks.push(chunk);
-        });
-        opened.on('error', (streamError) => damaged(streamError, name));
-        opened.on('end', () => {
-          if (settled) return;
-          stream = undefined;
-          const data = new Uint8Array(Buffer.concat(chunks, size));
-          if (crc32(data) !== entry.crc32) return fail(`entry ${name} fails its checksum; the archive is damaged. Export the solution again.`);
-          entries.set(name, data);
-          zf.readEntry();
-        });
+        if ('refused' in inflated) return fail(inflated.refused);
+        if ('damaged' in inflated) return damaged(inflated.damaged, name);
+        const data = inflated.data;
+        used.bytes += data.length;
+        if (crc32(data) !== entry.crc32) return fail(`entry ${name} fails its checksum; the archive is damaged. Export the solution again.`);
+        entries.set(name, data);
+        zf.readEntry();
       });
     };
 
     try {
-      const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false }, (error, zf) => {
         if (error || !zf) return damaged(error);
         zipfile = zf;

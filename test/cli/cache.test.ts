@@ -1,24 +1,58 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { lastHashing } from '../../cli/cache/session';
 import { cli, type CliRun } from '../helpers/cli';
 import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
 import { CHILD_FILE, ITEMS, PARENT_FILE, splitChildFlows, unitsWorkspace } from '../helpers/units-workspace';
 
 const CACHE = '.flowguardcache';
 const POLICY = path.join('samples', 'policies', 'contoso-tenant-policy.json');
+const FLOW = path.join('samples', 'ContosoExpenses', 'src', 'Workflows', 'BackupreceiptstoDropbox-9C403F6D-9B2D-EE11-9CBE-0022480A1F31.json');
 
 interface CachedFinding {
-  message: string;
-  /** Its place in the file table. */
+  /** Its place in the table of texts. */
+  message: number;
+  /** Its place in the table of files. */
   file: number;
 }
+
+/** [path, size, mtime ns, ctime ns, inode, device, digest, read at (ms)] (cli/cache/records.ts). */
+type FileRecord = [string, number, string, string, string, string, string, number];
+
+/** A cache file's three lines (cli/cache/store.ts): its head, its body, and the rest of the outlines, as text. */
 interface CacheFile {
-  key: string;
-  files: string[];
-  units: { id: string; outcome: { flows: { key: string; result: { findings: CachedFinding[] } }[] } }[];
+  head: { flowguardCache: number; key: string; stats: FileRecord[]; body: number; later: number; laterSha1: string };
+  body: { files: string[]; texts: string[]; units: { id: string; outcome: { flows: { key: string; result: { findings: CachedFinding[] } }[] } }[] };
+  later: string;
 }
+
+function readCacheFile(file: string): CacheFile {
+  const [head, body, later] = readFileSync(file, 'utf8').split('\n') as [string, string, string];
+  return { head: JSON.parse(head) as CacheFile['head'], body: JSON.parse(body) as CacheFile['body'], later };
+}
+
+/** Writes the cache back as FlowGuard would, its head giving the lengths and hash of the lines after it. */
+function writeCacheFile(file: string, cache: CacheFile): void {
+  const body = JSON.stringify(cache.body);
+  const head = { ...cache.head, body: Buffer.byteLength(body), later: Buffer.byteLength(cache.later), laterSha1: createHash('sha1').update(cache.later).digest('hex') };
+  writeFileSync(file, `${JSON.stringify(head)}\n${body}\n${cache.later}`);
+}
+
+/**
+ * Sets when the last run read each file it hashed, as the cache records it: `readAt` gives it for
+ * a record, or undefined to leave it. What a test cannot wait for: files read long after they
+ * last changed (their digests then come from their stat), or just after.
+ */
+function setReadTimes(cacheFile: string, readAt: (record: FileRecord) => number | undefined): void {
+  const cache = readCacheFile(cacheFile);
+  for (const record of cache.head.stats) record[7] = readAt(record) ?? record[7];
+  writeCacheFile(cacheFile, cache);
+}
+
+const LONG_AFTER = (): number => Date.now() + 3_600_000;
 
 /** The in-process CLI with FLOWGUARD_TRACE_UNITS=1; the trace lines are taken out of standard error. */
 async function traced(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun & { trace: string }> {
@@ -45,19 +79,20 @@ function same(actual: CliRun, expected: CliRun, what: string): void {
  * mark was served from the cache, one without it was linted again.
  */
 function mark(cacheFile: string, file?: string): string {
-  const cache = JSON.parse(readFileSync(cacheFile, 'utf8')) as CacheFile;
+  const cache = readCacheFile(cacheFile);
   let marked: string | undefined;
-  for (const unit of cache.units) {
+  for (const unit of cache.body.units) {
     for (const flow of unit.outcome.flows) {
       for (const finding of flow.result.findings) {
-        if (marked !== undefined || (file !== undefined && cache.files[finding.file] !== file)) continue;
-        finding.message = `MARKED ${finding.message}`;
-        marked = finding.message;
+        if (marked !== undefined || (file !== undefined && cache.body.files[finding.file] !== file)) continue;
+        // A text of its own: findings that say the same share theirs.
+        marked = `MARKED ${cache.body.texts[finding.message]!}`;
+        finding.message = cache.body.texts.push(marked) - 1;
       }
     }
   }
   assert.ok(marked, `no cached finding in ${file}`);
-  writeFileSync(cacheFile, JSON.stringify(cache));
+  writeCacheFile(cacheFile, cache);
   return marked;
 }
 
@@ -107,7 +142,7 @@ describe('cli: --cache', function () {
   it("a flow's new content is linted again, and only its unit", async () => {
     const dir = workspace();
     await cli([...ARGS, '--cache'], dir);
-    const flow = path.join('samples', 'ContosoExpenses', 'src', 'Workflows', 'BackupreceiptstoDropbox-9C403F6D-9B2D-EE11-9CBE-0022480A1F31.json');
+    const flow = FLOW;
     const changed = mark(path.join(dir, CACHE), flow.split(path.sep).join('/'));
     const kept = mark(path.join(dir, CACHE), 'children/Workflows/' + CHILD_FILE);
     edit(path.join(dir, flow), (t) => t.replace(/When_a_receipt_is_uploaded/g, 'When_a_new_receipt_is_uploaded'));
@@ -164,30 +199,52 @@ describe('cli: --cache', function () {
   for (const [what, write, note] of [
     ['that is not JSON', (file: string) => writeFileSync(file, 'not a cache\u0000'), 'it is not valid JSON'],
     ['cut short', (file: string) => writeFileSync(file, readFileSync(file, 'utf8').slice(0, 200)), 'it is not valid JSON'],
+    ['cut short in its body', (file: string) => writeFileSync(file, readFileSync(file, 'utf8').slice(0, readCacheFile(file).head.body)), 'it is not valid JSON'],
     [
       'out of shape',
-      (file: string) => writeFileSync(file, JSON.stringify({ ...(JSON.parse(readFileSync(file, 'utf8')) as object), units: [{ id: 'x', hash: 1 }] })),
+      (file: string) => {
+        const cache = readCacheFile(file);
+        writeCacheFile(file, { ...cache, body: { ...cache.body, units: [{ id: 'x', hash: 1 }] as never } });
+      },
       'its content is not what FlowGuard writes',
     ],
     [
       'with a finding of the wrong kind',
       (file: string) => {
-        const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-        const flow = cache.units.flatMap((u) => u.outcome.flows).find((f) => f.result.findings.length > 0)!;
+        const cache = readCacheFile(file);
+        const flow = cache.body.units.flatMap((u) => u.outcome.flows).find((f) => f.result.findings.length > 0)!;
         (flow.result.findings[0] as unknown as Record<string, unknown>).range = [-1, 0, 'x', 0];
-        writeFileSync(file, JSON.stringify(cache));
+        writeCacheFile(file, cache);
       },
       'its content is not what FlowGuard writes',
     ],
     [
       'naming a path outside its table',
       (file: string) => {
-        const cache = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
-        cache.units.flatMap((u) => u.outcome.flows).find((f) => f.result.findings.length > 0)!.result.findings[0]!.file = cache.files.length;
-        writeFileSync(file, JSON.stringify(cache));
+        const cache = readCacheFile(file);
+        cache.body.units.flatMap((u) => u.outcome.flows).find((f) => f.result.findings.length > 0)!.result.findings[0]!.file = cache.body.files.length;
+        writeCacheFile(file, cache);
       },
       'its content is not what FlowGuard writes',
     ],
+    [
+      'with file stats out of shape',
+      (file: string) => {
+        const cache = readCacheFile(file);
+        writeCacheFile(file, { ...cache, head: { ...cache.head, stats: [['relative/path', -1]] as never } });
+      },
+      'its content is not what FlowGuard writes (file stat 1 is out of shape)',
+    ],
+    [
+      'damaged in its third line (its length the same)',
+      (file: string) => {
+        const text = readFileSync(file, 'utf8');
+        const at = text.lastIndexOf('"file":');
+        writeFileSync(file, `${text.slice(0, at)}"fild":${text.slice(at + 7)}`);
+      },
+      'its content is not what FlowGuard writes (its third line is damaged)',
+    ],
+
     ['that is not FlowGuard\'s', (file: string) => writeFileSync(file, '{"eslint": true}'), 'it is not a FlowGuard cache'],
     ['that is a folder', (file: string) => (rmSync(file), mkdirSync(file)), 'it is not a regular file'],
   ] as const) {
@@ -205,6 +262,111 @@ describe('cli: --cache', function () {
       if (what !== 'that is a folder') same(await cli([...ARGS, '--cache'], dir), plain, 'the cache written again');
     });
   }
+
+  it('a third line out of shape whose hash was made to match never reaches a report', async () => {
+    const dir = workspace();
+    const plain = await cli(ARGS, dir);
+    await cli([...ARGS, '--cache'], dir);
+    const file = path.join(dir, CACHE);
+    const cache = readCacheFile(file);
+    writeCacheFile(file, { ...cache, later: JSON.stringify((JSON.parse(cache.later) as unknown[]).map(() => ({}))) });
+    // Every unit reused: the run reads none of the third line.
+    same(await cli([...ARGS, '--cache'], dir), plain, 'nothing changed');
+    // A unit changed: the run reads the other units' outlines, finds them out of shape, and lints everything.
+    edit(path.join(dir, FLOW), (t) => t.replace(/When_a_receipt_is_uploaded/g, 'When_a_new_receipt_is_uploaded'));
+    const run = await traced([...ARGS, '--cache'], dir);
+    same(run, await cli(ARGS, dir), 'a flow changed');
+    assert.match(run.trace, /units run failed: .*third line/);
+    assert.match(run.trace, /cache: 0 units reused/);
+  });
+
+  describe('file stats', () => {
+    it("an unchanged file's digest comes from its stat; a content change that sets the time back is still seen", async () => {
+      const dir = workspace();
+      const flow = path.join(dir, FLOW);
+      // A whole second, which utimes sets again exactly.
+      const then = Math.floor(Date.now() / 1000) - 3600;
+      utimesSync(flow, then, then);
+      await cli([...ARGS, '--cache'], dir);
+      const file = path.join(dir, CACHE);
+      setReadTimes(file, LONG_AFTER);
+      const warm = await traced([...ARGS, '--cache'], dir);
+      same(warm, await cli(ARGS, dir), 'warm');
+      assert.match(warm.trace, /cache: all \d+ units reused/);
+      assert.deepEqual(lastHashing().hashed, [], 'no file is read');
+      assert.ok(lastHashing().reused > 50, `${lastHashing().reused} digests from stats`);
+
+      const marked = mark(file, FLOW.split(path.sep).join('/'));
+      const before = statSync(flow, { bigint: true });
+      // The same size, and the same modification time: only the change time says the file changed.
+      edit(flow, (t) => t.replace(/When_a_receipt_is_uploaded/g, 'When_a_receipt_is_uploadeD'));
+      utimesSync(flow, then, then);
+      const after = statSync(flow, { bigint: true });
+      assert.equal(after.size, before.size);
+      assert.equal(after.mtimeNs, before.mtimeNs);
+      assert.notEqual(after.ctimeNs, before.ctimeNs);
+      const run = await cli([...ARGS, '--cache'], dir);
+      assert.deepEqual(lastHashing().hashed, [flow]);
+      assert.ok(!run.stdout.includes(JSON.stringify(marked)), 'the changed flow is linted again');
+      same(run, await cli(ARGS, dir), 'changed');
+    });
+
+    it('a touched file is read again and still hits the cache by its content; the cache then keeps its new stat', async () => {
+      const dir = workspace();
+      await cli([...ARGS, '--cache'], dir);
+      const file = path.join(dir, CACHE);
+      setReadTimes(file, LONG_AFTER);
+      const marked = mark(file, FLOW.split(path.sep).join('/'));
+      const flow = path.join(dir, FLOW);
+      const touched = new Date(Date.now() - 3_600_000);
+      utimesSync(flow, touched, touched);
+      const run = await traced([...ARGS, '--cache'], dir);
+      assert.deepEqual(lastHashing().hashed, [flow]);
+      assert.match(run.trace, /cache: all \d+ units reused/);
+      assert.ok(run.stdout.includes(JSON.stringify(marked)), 'served from the cache');
+      const record = readCacheFile(file).head.stats.find((r) => r[0] === flow)!;
+      assert.equal(record[2], String(statSync(flow, { bigint: true }).mtimeNs), 'the new stat is kept');
+    });
+
+    it('a file changed just before the last run read it is read again', async () => {
+      const dir = workspace();
+      await cli([...ARGS, '--cache'], dir);
+      const file = path.join(dir, CACHE);
+      const flow = path.join(dir, FLOW);
+      // Read a second after its last change: within the 2 s a timestamp may lag (cli/cache/records.ts).
+      setReadTimes(file, (r) => (r[0] === flow ? Math.floor(Number(BigInt(r[3]) / 1_000_000n)) + 1000 : LONG_AFTER()));
+      const run = await traced([...ARGS, '--cache'], dir);
+      assert.deepEqual(lastHashing().hashed, [flow]);
+      assert.match(run.trace, /cache: all \d+ units reused/);
+      same(run, await cli(ARGS, dir), 'warm');
+    });
+
+    it('a fresh copy of the same files (every stat new) hits the cache by content', async () => {
+      const dir = workspace();
+      const elsewhere = realpathSync(mkdtempSync(path.join(tmpdir(), 'flowguard-cache-copy-')));
+      dirs.push(elsewhere);
+      const location = path.join(elsewhere, 'lint.cache');
+      await cli([...ARGS, '--cache', '--cache-location', location], dir);
+      setReadTimes(location, LONG_AFTER);
+      const moved = path.join(elsewhere, 'moved');
+      renameSync(dir, moved);
+      cpSync(moved, dir, { recursive: true });
+      const run = await traced([...ARGS, '--cache', '--cache-location', location], dir);
+      assert.match(run.trace, /cache: all \d+ units reused/);
+      assert.equal(lastHashing().reused, 0, 'no stat is the same');
+      assert.ok(lastHashing().hashed.length > 50);
+      same(run, await cli(ARGS, dir), 'the copy');
+    });
+
+    it('a change on two threads, with the other units from the cache, reports what a plain run does', async () => {
+      const dir = workspace();
+      await cli([...ARGS, '--cache', '--threads', '2'], dir);
+      edit(path.join(dir, FLOW), (t) => t.replace(/When_a_receipt_is_uploaded/g, 'When_a_new_receipt_is_uploaded'));
+      const run = await traced([...ARGS, '--cache', '--threads', '2'], dir);
+      same(run, await cli(ARGS, dir), 'a flow changed');
+      assert.match(run.trace, /cache: [1-9]\d* units reused/);
+    });
+  });
 
   it('never reads or writes through a symbolic link', async function () {
     const dir = workspace();

@@ -19,8 +19,12 @@ interface PackedFile {
   size: number;
 }
 
+// The installed CLI keeps its V8 code cache in the user's cache folder (cli/compile-cache.ts): here, in one of the test's own.
+const CODE_CACHE = mkdtempSync(path.join(tmpdir(), 'flowguard-xdg-cache-'));
+after(() => rmSync(CODE_CACHE, { recursive: true, force: true }));
+
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
-  return spawnSync(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8' });
+  return spawnSync(command, args, { cwd, env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: CODE_CACHE, LOCALAPPDATA: CODE_CACHE, ...env }, encoding: 'utf8' });
 }
 
 function ok(result: SpawnSyncReturns<string>, what: string): string {

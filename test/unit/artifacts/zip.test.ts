@@ -158,6 +158,14 @@ describe('artifacts/zip', () => {
         assert.ok(Date.now() - started < 5000);
       });
 
+      it('says an entry that declares more bytes than it holds is damaged, deflated or stored', async () => {
+        const deflated = makeZip({ 'Workflows/a.json': '{"a":1}' }, { declaredSize: { 'Workflows/a.json': 5000 } });
+        assert.match((await rejection(deflated)).message, /entry Workflows\/a\.json inflates to a different size than the archive declares/);
+        // yauzl refuses a stored entry whose two sizes differ while it reads the directory.
+        const stored = makeZip({ 'Workflows/a.json': '{"a":1}' }, { method: 'store', declaredSize: { 'Workflows/a.json': 5000 } });
+        assert.match((await rejection(stored)).message, /damaged or truncated/);
+      });
+
       it('is stopped by the total limit across entries', async () => {
         const two = makeZip({ 'a.bin': randomBytes(2 * MiB), 'b.bin': randomBytes(2 * MiB) });
         const error = await rejection(two, { maxTotalBytes: 3 * MiB });

@@ -1,0 +1,67 @@
+import type { FileRecord } from './records';
+
+// A --cache run calls, in this order, cacheLocation (store.ts), hashUnits (hash.ts), readCache and
+// perhaps writeCache (store.ts), from cli/units/lint-units.ts. Hashing needs the file stats the last
+// run kept, which are in the cache file, and writing needs the stats this run took: so the cache
+// file is read once, when its location is known (before the units are planned), and what the calls
+// share is kept here, for the last run that named its location. Two runs of one process at once
+// only cost each other digests taken again: a record is a fact about a file (its path, its stat,
+// its content), whichever run took it.
+
+/** The cache file as read when its location was known. */
+export type Loaded =
+  /** No file there. */
+  | { state: 'missing' }
+  /** Not readable as a cache: the one-line note says why. */
+  | { state: 'problem'; problem: string }
+  /** A FlowGuard cache of another format: a cold run, said nothing of. */
+  | { state: 'other' }
+  | {
+      state: 'read';
+      key: string;
+      /** The file's bytes: its body (the entries) starts at `body`, its third line at `later`. */
+      bytes: Buffer;
+      body: number;
+      later: number;
+      laterSha1: string;
+    };
+
+export interface Session {
+  /** The cache file; undefined when hashUnits ran with no location (a test calling it alone). */
+  abs?: string;
+  cwd: string;
+  loaded?: Loaded;
+  /** The last run's file records, by path. */
+  known: ReadonlyMap<string, FileRecord>;
+  /** This run's, once hashUnits has run: those it took again from `known` and those it read. */
+  records?: Map<string, FileRecord>;
+  /** How many files this run read and hashed (the others' digests came from their stat). */
+  hashed: string[];
+  reused: number;
+}
+
+let current: Session | undefined;
+
+/** The session of a run whose cache is `abs`, the file read as `loaded`. */
+export function startSession(abs: string, cwd: string, loaded: Loaded, known: ReadonlyMap<string, FileRecord>): Session {
+  current = { abs, cwd, loaded, known, hashed: [], reused: 0 };
+  return current;
+}
+
+/** The session hashUnits works in: the last one started in `cwd`, else a new one with no records. */
+export function hashingSession(cwd: string): Session {
+  if (current?.cwd === cwd) return current;
+  current = { cwd, known: new Map(), hashed: [], reused: 0 };
+  return current;
+}
+
+/** The session of the cache file `abs`, when one was started for it (and, given `cwd`, in it). */
+export function sessionOf(abs: string, cwd?: string): Session | undefined {
+  if (!current || (cwd !== undefined && current.cwd !== cwd)) return undefined;
+  return current.abs === abs || current.abs === undefined ? current : undefined;
+}
+
+/** For tests: which files the last hashUnits read and hashed, and how many digests it took from their stat. */
+export function lastHashing(): { hashed: readonly string[]; reused: number } {
+  return { hashed: current?.hashed ?? [], reused: current?.reused ?? 0 };
+}
