@@ -50,11 +50,19 @@ export function withAbsoluteChildFiles(view: FlowConnectorsView, cwd: string): F
  * parent is linted against the child as the maker is editing it, and the other way round.
  */
 export class CrossFlowState {
-  private units: KeptUnit[] = [];
+  private read: () => readonly KeptUnit[] = () => [];
+  private sorted: KeptUnit[] | undefined = [];
 
-  replace(units: KeptUnit[]): void {
+  /** The units of a pass, or a way to read them when first needed (a pass's result, pass-host.ts). */
+  replace(units: readonly KeptUnit[] | (() => readonly KeptUnit[])): void {
+    this.read = typeof units === 'function' ? units : () => units;
+    this.sorted = undefined;
+  }
+
+  private get units(): KeptUnit[] {
     // Deepest first: a unit nested in another (its own flowguard.json) wins for its files.
-    this.units = [...units].sort((a, b) => b.folder.length - a.folder.length);
+    this.sorted ??= [...this.read()].sort((a, b) => b.folder.length - a.folder.length);
+    return this.sorted;
   }
 
   all(): readonly KeptUnit[] {

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver/node';
+import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity } from 'vscode-languageserver/node';
 import { docsUrl } from '../core/engine/rule';
 import type { Finding, RelatedLocation, Severity, Unreadable } from '../core/findings';
 import type { ArtifactError } from '../core/artifacts/source';
@@ -10,10 +10,13 @@ export const SOURCE = 'flowguard';
 /** Codes of diagnostics that are no rule's finding: the file itself could not be read. */
 export type FileProblemCode = 'parse-error' | 'config-error' | 'internal-error';
 
+// LSP's DiagnosticSeverity values, written out: this file runs in the pass worker too
+// (workspace-pass.ts), which otherwise would load and set up the whole language server library
+// only for these three numbers (measured: a fifth of the worker's start-up).
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  info: DiagnosticSeverity.Information,
+  error: 1,
+  warning: 2,
+  info: 3,
 };
 
 export interface DiagnosticOptions {
@@ -63,5 +66,5 @@ export function fileProblemDiagnostic(problem: ArtifactError | Unreadable, code:
   // Some loaders write 'file:line:col: ' into the message for the terminal; the editor shows both already.
   const message = problem.message.replace(new RegExp(`^${escapeRegExp(problem.file)}(:\\d+:\\d+)?: `), '');
   // Loaders may quote the value they could not read (a policy entry, a setting): masked as findings are.
-  return { range: problem.range, severity: DiagnosticSeverity.Error, source: SOURCE, code, message: redactText(message) };
+  return { range: problem.range, severity: SEVERITY.error, source: SOURCE, code, message: redactText(message) };
 }

@@ -54,7 +54,8 @@ export async function lintFlowDocument(input: FlowDocumentInput): Promise<Docume
   const { project, cwd } = await input.project();
   if (ignoreMatcher(project.config.root, project.config.ignore)?.(input.file)) return { diagnostics: [], isFlow: true };
   const workspace = input.workspace?.(flow);
-  const { findings, errors } = lintFlow(flow, { rules: allRules, policies: project.applicable, config: project.config, workspace });
+  // No fixes: diagnostics do not carry them; a code action lints the document again with them.
+  const { findings, errors } = lintFlow(flow, { rules: allRules, policies: project.applicable, config: project.config, workspace, fixes: false });
   for (const error of errors) input.log.error(`${error.file}: ${error.message}`);
   const options = { ...input.diagnostics, cwd };
   return {

@@ -46,7 +46,8 @@ export async function lintSavedFlow(input: SavedFlowInput): Promise<Diagnostic[]
     throw error;
   }
   if (!flow) return undefined;
-  const { findings, errors } = lintFlow(flow, { rules: allRules, policies: input.project.applicable, config: input.project.config, workspace: input.workspace });
+  // No fixes: diagnostics do not carry them.
+  const { findings, errors } = lintFlow(flow, { rules: allRules, policies: input.project.applicable, config: input.project.config, workspace: input.workspace, fixes: false });
   for (const error of errors) input.log.error(`${error.file}: ${error.message}`);
   const diagnostics = new FileDiagnostics(input.diagnostics);
   diagnostics.findings(findings);

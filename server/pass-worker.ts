@@ -1,6 +1,7 @@
+import { serialize } from 'node:v8';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { Logger } from './logger';
-import type { FromWorker, PassRequest, PassWorkerData, ToWorker } from './pass-protocol';
+import type { FromWorker, PassRequest, PassWorkerData, SentPassResult, ToWorker } from './pass-protocol';
 import { packContexts } from './packed-contexts';
 import { uriOfPath } from './paths';
 import { Projects } from './projects';
@@ -11,6 +12,16 @@ import { findUnits } from './workspace-units';
 /** True in the worker thread the language server starts for its workspace passes. */
 export function isPassWorker(): boolean {
   return parentPort !== null && (workerData as Partial<PassWorkerData> | undefined)?.flowguardRole === 'pass-worker';
+}
+
+/**
+ * The memory of each buffer that owns all of its own (as v8.serialize's do), to be handed over
+ * rather than copied: megabytes a pass, which the main thread then reads only when asked for.
+ */
+function transferable(buffers: (Uint8Array | undefined)[]): ArrayBuffer[] {
+  const out = new Set<ArrayBuffer>();
+  for (const b of buffers) if (b && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength && b.buffer instanceof ArrayBuffer) out.add(b.buffer);
+  return [...out];
 }
 
 function describe(error: unknown): string {
@@ -38,7 +49,7 @@ export function servePasses(): void {
     if (stopped()) return post({ type: 'done', id: request.id });
     const open = new Map(request.open);
     const cwdFor = (file: string): string => cwdAmong(request.roots, file);
-    const units = await findUnits(request.roots, cwdFor, log.error);
+    const units = request.units ?? (await findUnits(request.roots, cwdFor, log.error));
     post({ type: 'units', id: request.id, units });
     const result = await runPass({
       units,
@@ -47,8 +58,18 @@ export function servePasses(): void {
       diagnostics: { related: request.related, uriOf: (file) => open.get(file) ?? uriOfPath(file) },
       log,
       stopped,
+      stream: (diagnostics) => post({ type: 'diagnostics', id: request.id, diagnostics }),
+      deferTransfers: true,
     });
-    post({ type: 'done', id: request.id, result: result && { ...result, contexts: packContexts(result.contexts) } });
+    if (!result) return post({ type: 'done', id: request.id });
+    // The files streamed already are not sent again.
+    const diagnostics = new Map([...result.diagnostics].filter(([file]) => !result.streamed.has(file)));
+    const sent: SentPassResult = { diagnostics, counts: result.counts, contexts: packContexts(result.contexts), flows: serialize(result.flows) };
+    port.postMessage({ type: 'done', id: request.id, result: sent } satisfies FromWorker, transferable([sent.flows, sent.contexts.blob]));
+    // Then what only later lints need, while the main thread publishes.
+    result.completeTransfers();
+    const crossFlow = serialize(result.crossFlow);
+    port.postMessage({ type: 'crossFlow', id: request.id, crossFlow } satisfies FromWorker, transferable([crossFlow]));
   };
 
   port.on('message', (message: ToWorker) => {

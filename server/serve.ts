@@ -5,6 +5,7 @@ import { FEATURE_CAPABILITIES, registerFeatures } from './features';
 import { guarded } from './guard';
 import { Session } from './session';
 import { WorkspaceRoots } from './workspace-roots';
+import type { LaterLogger } from './logger';
 import { PassWorkerHost } from './pass-host';
 
 /** Settings only choose when to lint, never what is reported. */
@@ -16,23 +17,31 @@ function runModeOf(value: unknown): 'onType' | 'onSave' {
  * The language server on this process's connection. `entry` is the file the process started
  * from (the bundle), which the workspace pass worker runs again in its own thread.
  */
-export function serve(entry: string): void {
+export function serve(entry: string, started?: { passes: PassWorkerHost; log: LaterLogger }): void {
   // No streams given: the library picks the transport from argv (--stdio, --node-ipc, --socket=, --pipe=).
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const log = (message: string): void => connection.console.error(message);
   let session: Session | undefined;
+  // Started before the client's initialize arrives (main.ts starts it earlier still): loading the
+  // bundle again in the worker thread takes a while (50 ms here), which the first pass would
+  // otherwise wait for. A client with no workspace folder never needs it, and it is stopped then.
+  const passes = started?.passes ?? new PassWorkerHost(entry, connection.console);
+  started?.log.attach(connection.console);
+  passes.warm();
 
   connection.onInitialize((params) => {
+    const roots = new WorkspaceRoots(params);
+    if (roots.all().length === 0) passes.stop();
     session = new Session({
       documents,
       // A publication that fails (the client went away) must not become an unhandled rejection, which ends Node.
       sendDiagnostics: (p) => void connection.sendDiagnostics(p).catch((error: unknown) => log(`publishing diagnostics failed: ${String(error)}`)),
       log: connection.console,
-      roots: new WorkspaceRoots(params),
+      roots,
       related: params.capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
       client: params.capabilities,
-      passes: new PassWorkerHost(entry, connection.console),
+      passes,
     });
     session.runMode = runModeOf((params.initializationOptions as { run?: unknown } | undefined)?.run);
     return {

@@ -6,6 +6,8 @@ function hasOwnFileProblem(diagnostics: readonly Diagnostic[]): boolean {
 }
 
 function same(a: readonly Diagnostic[] | undefined, b: readonly Diagnostic[] | undefined): boolean {
+  // The very list: a file a pass streamed (streamWorkspace) comes again in its full result.
+  if (a === b) return true;
   return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 }
 
@@ -47,6 +49,18 @@ export class DiagnosticStore {
     this.workspace = byFile;
     // An open buffer with its own say shows none of it, so it needs no publication.
     this.republishChanged(before, byFile, (file) => this.own.get(file)?.replacesSaved !== true);
+  }
+
+  /**
+   * Some files' workspace diagnostics while a pass runs, published now if they changed: the
+   * pass's setWorkspace, which comes with the same lists, then publishes only the rest.
+   */
+  streamWorkspace(files: readonly [string, Diagnostic[]][]): void {
+    for (const [file, diagnostics] of files) {
+      const before = this.workspace.get(file);
+      this.workspace.set(file, diagnostics);
+      if (this.own.get(file)?.replacesSaved !== true && !same(before, diagnostics)) this.publish(file);
+    }
   }
 
   /**

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver/node';
 import type { FlowContext } from '../core/workspace/flow-context';
 import type { AnalysisStats } from './analysis-stats';
-import { CrossFlowState } from './cross-flow';
+import { CrossFlowState, type KeptUnit } from './cross-flow';
 import { settle } from './guard';
 import type { Logger } from './logger';
 import type { PassWorkerHost } from './pass-host';
@@ -12,6 +13,7 @@ import type { FileChange, LoadedProject, Projects } from './projects';
 import type { DiagnosticStore } from './store';
 import { summary, type PassFlow } from './workspace-pass';
 import type { WorkspaceRoots } from './workspace-roots';
+import { findUnits, type LintUnit } from './workspace-units';
 
 /** Long enough to take a checkout or an unzip as one change; short enough that a save shows soon. */
 const PASS_DELAY_MS = 300;
@@ -45,9 +47,11 @@ export class WorkspaceLinter {
   private readonly scheduler: PassScheduler;
   private progress: () => Promise<Progress> = () => Promise.reject(new Error('not started'));
   private linted: () => void = () => undefined;
-  private flows: PassFlow[] = [];
+  private flows: () => readonly PassFlow[] = () => [];
   private contexts: { get(file: string): FlowContext | undefined } = new Map<string, FlowContext>();
   private begun = false;
+  /** The units warm() listed for the first pass. */
+  private firstUnits: Promise<LintUnit[] | undefined> | undefined;
   /** What the last pass kept of every flow, for linting a flow against the others. */
   readonly crossFlow = new CrossFlowState();
 
@@ -59,9 +63,17 @@ export class WorkspaceLinter {
     );
   }
 
-  /** Starts the pass worker while the client initializes, so the first pass does not wait for it. */
+  /**
+   * Starts the pass worker while the client initializes, so the first pass does not wait for it,
+   * and lists the workspace's units meanwhile (this thread is idle then): the worker starts on the
+   * first pass's files as soon as it is up. Measured: listing ../shared/corpus's 1,050 files took
+   * the worker 25 to 30 ms of the first pass.
+   */
   warm(): void {
-    if (this.options.roots.all().length > 0) this.options.passes.warm();
+    const { roots, passes, log } = this.options;
+    if (roots.all().length === 0) return;
+    passes.warm();
+    this.firstUnits = findUnits([...roots.all()], (folder) => roots.cwdFor(folder), (message) => log.error(message)).catch(() => undefined);
   }
 
   /** The first pass, once the client can take progress and registrations; `linted` is told when each pass ends. */
@@ -110,7 +122,7 @@ export class WorkspaceLinter {
   /** The flows of the last pass, once no pass is waiting or running. */
   async lintedFlows(): Promise<readonly PassFlow[]> {
     await this.scheduler.whenIdle();
-    return this.flows;
+    return this.flows();
   }
 
   /** A file changed: the pass worker's projects go stale as the main thread's do. */
@@ -131,26 +143,43 @@ export class WorkspaceLinter {
     const { roots, projects, log } = this.options;
     if (roots.all().length === 0) return;
     const started = Date.now();
-    const progress = await this.progress().catch(() => SILENT);
-    progress.begin('FlowGuard: linting workspace');
+    // The pass starts at once; the client is asked for a progress token meanwhile (a round trip),
+    // and what the pass reports waits for it, in order.
+    const progress = this.progress()
+      .catch(() => SILENT)
+      .then((p) => {
+        p.begin('FlowGuard: linting workspace');
+        return p;
+      });
     let outcome = 'stopped';
     // This thread loads the units' projects too, while the worker lints: it publishes their errors and lints open documents with them.
     const loads: Promise<LoadedProject>[] = [];
+    // Flow files' diagnostics come as their flows are linted, and are published at once, while the worker goes on.
+    const streamed = new Map<string, Diagnostic[]>();
+    let crossFlow: Promise<(() => readonly KeptUnit[]) | undefined> | undefined;
     try {
+      const units = await this.firstUnits;
+      this.firstUnits = undefined;
       const result = await this.options.passes.run(
-        { roots: [...roots.all()], related: this.options.related, open: this.options.openUris() },
+        { roots: [...roots.all()], related: this.options.related, open: this.options.openUris(), ...(units ? { units } : {}) },
         {
           units: (units) => loads.push(...units.map((unit) => projects.get(unit.folder, unit.cwd))),
-          progress: (percentage, message) => progress.report(percentage, message),
+          progress: (percentage, message) => void progress.then((p) => p.report(percentage, message)),
+          diagnostics: (diagnostics) => {
+            for (const [file, list] of diagnostics) streamed.set(file, list);
+            this.options.store.streamWorkspace(diagnostics);
+          },
         },
       );
       await Promise.all(loads);
       if (!result) return;
       this.flows = result.flows;
       this.contexts = result.contexts;
-      this.crossFlow.replace(result.crossFlow);
-      // Published before the progress ends, so a client that waits for the end sees them.
-      this.options.store.setWorkspace(result.diagnostics);
+      crossFlow = result.crossFlow;
+      // Published before the progress ends, so a client that waits for the end sees them; the
+      // files streamed are the same lists, which the store does not publish again.
+      for (const [file, list] of result.diagnostics) streamed.set(file, list);
+      this.options.store.setWorkspace(streamed);
       outcome = summary(result.counts);
       this.options.stats.passed(result.counts.flows);
       log.info(`Linted the workspace in ${Date.now() - started} ms: ${outcome}.`);
@@ -158,8 +187,12 @@ export class WorkspaceLinter {
       outcome = 'failed; see the FlowGuard output';
       throw error;
     } finally {
-      progress.end(outcome);
+      (await progress).end(outcome);
     }
+    // The cross-flow data comes last (the worker completes it after its result): until then edits
+    // are linted against the last pass's, as while the pass ran.
+    const units = await crossFlow;
+    if (units) this.crossFlow.replace(units);
     await this.options.passed();
     this.linted();
   }

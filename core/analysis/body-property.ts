@@ -17,6 +17,18 @@ function segments(path: readonly (string | number)[]): string[] {
  * the run details of actions()).
  */
 export function bodyPropertyRead(read: Read): string | undefined {
+  // A trace from a trigger or a child flow call asks this of each read once per property it
+  // follows (flow-transfers.ts), and the answer depends on the read alone.
+  if (readProperty.has(read)) return readProperty.get(read);
+  const property = propertyOf(read);
+  readProperty.set(read, property);
+  return property;
+}
+
+// By read: a Read belongs to its flow's data flow (dataflow.ts), and goes with it.
+const readProperty = new WeakMap<Read, string | undefined>();
+
+function propertyOf(read: Read): string | undefined {
   const ref = read.ref;
   if (ref.kind !== 'trigger' && ref.kind !== 'action') return undefined;
   const path = segments(ref.path);

@@ -65,23 +65,26 @@ export function traceForward(flow: Flow, source: Step, options: TraceOptions): D
       if (reader === source) continue;
       if (head === 0 && options.readsSource && !options.readsSource(read)) continue;
       if (current.origin.kind === 'variable' && current.writer && !reaching.reaches(current.writer, current.origin.name, reader)) continue;
-      const hop: Hop = current.origin.kind === 'variable' ? { step: reader, ref: read.ref, variable: current.origin.name } : { step: reader, ref: read.ref };
-      const hops = [...current.hops, hop];
+      // The path to the reader is made only when something takes it (a sink, a step or variable
+      // to follow further): most reads reach neither, and copying the path for each was most of
+      // the walk's allocation.
+      let hops: Hop[] | undefined;
+      const path = (): Hop[] => (hops ??= current.hops.concat(current.origin.kind === 'variable' ? { step: reader, ref: read.ref, variable: current.origin.name } : { step: reader, ref: read.ref }));
       const sinkKey = options.sinkKey ? options.sinkKey(reader, read) : reader;
       if (!sinks.has(sinkKey) && options.isSink(reader, read)) {
         sinks.add(sinkKey);
-        paths.push({ source, sink: reader, hops });
+        paths.push({ source, sink: reader, hops: path() });
       }
       if (isPassThrough(reader) && !entered.has(`step:${reader.name}`)) {
         entered.add(`step:${reader.name}`);
-        queue.push({ origin: { kind: 'step', step: reader }, hops });
+        queue.push({ origin: { kind: 'step', step: reader }, hops: path() });
       }
       if (isVariableWriter(reader)) {
         for (const variable of variablesWritten(reader)) {
           const key = `var:${variable}:${reader.name}`;
           if (entered.has(key)) continue;
           entered.add(key);
-          queue.push({ origin: { kind: 'variable', name: variable }, hops, writer: reader });
+          queue.push({ origin: { kind: 'variable', name: variable }, hops: path(), writer: reader });
         }
       }
     }

@@ -52,15 +52,23 @@ ROLES.set('parameters', { kind: 'parameter' });
 /** Everything an expression reads from the run, in source order (an outer call before its arguments). */
 export function references(ast: Expr): Reference[] {
   const out: Reference[] = [];
-  collect(ast, out);
+  collect(ast, out, undefined);
   return out;
 }
 
-function collect(expr: Expr, out: Reference[]): void {
+/**
+ * The same references, each with `node` (the string value the expression was written in) as its
+ * last property, appended to `out`: what { ...reference, node } of each would be, made at once.
+ */
+export function referencesIn<N>(ast: Expr, node: N, out: (Reference & { node: N })[]): void {
+  collect(ast, out as Reference[], node);
+}
+
+function collect(expr: Expr, out: Reference[], node: unknown): void {
   switch (expr.type) {
     case 'call':
-      reference(expr, { path: [], pathComplete: true, accessSpan: expr.span }, out);
-      for (const arg of expr.args) collect(arg, out);
+      reference(expr, { path: [], pathComplete: true, accessSpan: expr.span }, out, node);
+      for (const arg of expr.args) collect(arg, out, node);
       return;
     case 'index':
     case 'member': {
@@ -73,12 +81,12 @@ function collect(expr: Expr, out: Reference[]): void {
       }
       chain.reverse();
       if (base.type === 'call') {
-        reference(base, accessOf(base, chain), out);
-        for (const arg of base.args) collect(arg, out);
+        reference(base, accessOf(base, chain), out, node);
+        for (const arg of base.args) collect(arg, out, node);
       } else {
-        collect(base, out);
+        collect(base, out, node);
       }
-      for (const link of chain) if (link.type === 'index') collect(link.index, out);
+      for (const link of chain) if (link.type === 'index') collect(link.index, out, node);
       return;
     }
     default:
@@ -100,27 +108,49 @@ function accessOf(call: CallExpr, chain: Expr[]): Access {
   return { path, pathComplete: true, accessSpan };
 }
 
-function reference(call: CallExpr, access: Access, out: Reference[]): void {
+// Each reference is one object literal, its properties in the order { kind, fn, name, span, callSpan,
+// path, pathComplete, accessSpan, node } (as many as its kind has), node only when given (referencesIn).
+function reference(call: CallExpr, access: Access, out: Reference[], node: unknown): void {
   const role = ROLES.get(call.name.toLowerCase());
   if (!role) return;
   const callSpan = call.span;
+  const { path, pathComplete, accessSpan } = access;
   if (role.kind === 'trigger') {
-    out.push({ kind: 'trigger', fn: role.fn, span: callSpan, callSpan, ...access });
+    out.push(node === undefined
+      ? { kind: 'trigger', fn: role.fn, span: callSpan, callSpan, path, pathComplete, accessSpan }
+      : ({ kind: 'trigger', fn: role.fn, span: callSpan, callSpan, path, pathComplete, accessSpan, node } as Reference));
     return;
   }
   if (role.kind === 'item') {
-    out.push({ kind: 'item', fn: 'item', span: callSpan, callSpan, ...access });
+    out.push(node === undefined
+      ? { kind: 'item', fn: 'item', span: callSpan, callSpan, path, pathComplete, accessSpan }
+      : ({ kind: 'item', fn: 'item', span: callSpan, callSpan, path, pathComplete, accessSpan, node } as Reference));
     return;
   }
   const arg = call.args[0];
   if (!arg || arg.type !== 'string') {
     const fn: NamingFunction = role.kind === 'variable' ? 'variables' : role.kind === 'parameter' ? 'parameters' : role.fn;
-    out.push({ kind: 'dynamic', fn, span: arg ? arg.span : callSpan, callSpan });
+    const span = arg ? arg.span : callSpan;
+    out.push(node === undefined ? { kind: 'dynamic', fn, span, callSpan } : ({ kind: 'dynamic', fn, span, callSpan, node } as Reference));
     return;
   }
-  const named = { name: arg.value, span: arg.span, callSpan, ...access };
-  if (role.kind === 'action') out.push({ kind: 'action', fn: role.fn, ...named });
-  else if (role.kind === 'loop') out.push({ kind: 'loop', fn: role.fn, ...named });
-  else if (role.kind === 'variable') out.push({ kind: 'variable', ...named });
-  else out.push({ kind: 'parameter', ...named });
+  const name = arg.value;
+  const span = arg.span;
+  if (role.kind === 'action') {
+    out.push(node === undefined
+      ? { kind: 'action', fn: role.fn, name, span, callSpan, path, pathComplete, accessSpan }
+      : ({ kind: 'action', fn: role.fn, name, span, callSpan, path, pathComplete, accessSpan, node } as Reference));
+  } else if (role.kind === 'loop') {
+    out.push(node === undefined
+      ? { kind: 'loop', fn: role.fn, name, span, callSpan, path, pathComplete, accessSpan }
+      : ({ kind: 'loop', fn: role.fn, name, span, callSpan, path, pathComplete, accessSpan, node } as Reference));
+  } else if (role.kind === 'variable') {
+    out.push(node === undefined
+      ? { kind: 'variable', name, span, callSpan, path, pathComplete, accessSpan }
+      : ({ kind: 'variable', name, span, callSpan, path, pathComplete, accessSpan, node } as Reference));
+  } else {
+    out.push(node === undefined
+      ? { kind: 'parameter', name, span, callSpan, path, pathComplete, accessSpan }
+      : ({ kind: 'parameter', name, span, callSpan, path, pathComplete, accessSpan, node } as Reference));
+  }
 }

@@ -1,4 +1,5 @@
 import type { SecretKind } from './kinds';
+import { ownString } from '../text/own-string';
 import { wordsOf } from './words';
 
 /**
@@ -48,6 +49,26 @@ const MAY_NAME_CREDENTIAL = /pass|pwd|secret|key|token|auth|sig/i;
 /** Classifies a name; undefined when it does not name a credential (`clientId`, `secretName`, `tokenUrl`). */
 export function credentialName(name: string): CredentialName | undefined {
   if (!MAY_NAME_CREDENTIAL.test(name)) return undefined;
+  if (NOT_NAMES.has(name)) return undefined;
+  const found = classify(name);
+  if (found === undefined) rememberNotName(name);
+  return found;
+}
+
+// Names that hold a telling part ('auth', 'key') but name no credential, once found so: the
+// secret scan asks about every key of every step, and 'authentication', 'keyName', 'tokenUrl'
+// come back in every flow (splitting a name into words is most of the cost). Bounded, each kept
+// name copied so that it keeps no file text alive (core/text/own-string.ts).
+const NOT_NAMES = new Set<string>();
+const NOT_NAMES_MAX = 10_000;
+
+function rememberNotName(name: string): void {
+  if (name.length > 200) return;
+  if (NOT_NAMES.size >= NOT_NAMES_MAX) NOT_NAMES.clear();
+  NOT_NAMES.add(ownString(name));
+}
+
+function classify(name: string): CredentialName | undefined {
   // Key paths of connector parameters ('body/Password', 'item/ApiKey') end in the field name.
   const words = wordsOf(name.slice(name.lastIndexOf('/') + 1));
   const last = words[words.length - 1];

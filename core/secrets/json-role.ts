@@ -3,6 +3,7 @@ import { credentialName } from './credential-name';
 import type { ValueRole } from './detect';
 import type { SecretKind } from './kinds';
 import { queryParameterRole } from './url-secrets';
+import { ownString } from '../text/own-string';
 
 /**
  * The credential fields of each HTTP authentication type (inputs.authentication.type), lower-case.
@@ -23,7 +24,30 @@ const NO_ROLE: ValueRole = Object.freeze({});
  * an authentication object, a query parameter, or a member whose name may say "credential".
  */
 export function roleOf(key: string, object: JsonNode, objectKey: string | undefined): ValueRole {
-  const container = objectKey?.toLowerCase();
+  return roleIn(key, object, objectKey?.toLowerCase());
+}
+
+// Keys whose members have no role whatever object holds them, unless that object sits under
+// 'queries' or 'authentication': no credential name, no name beside them (see siblingName). The
+// secret scan asks for the role of every string member of every step, and the same keys (type,
+// inputs, host, operationId, connectionName, ...) come back in every step. Bounded, each kept key
+// copied so that it keeps no file text alive (core/text/own-string.ts).
+const PLAIN = new Set<string>();
+const PLAIN_MAX = 10_000;
+
+/** roleOf with the object's own key already lower-cased: the secret scan does that once an object. */
+export function roleIn(key: string, object: JsonNode, container: string | undefined): ValueRole {
+  const special = container === 'queries' || container === 'authentication';
+  if (!special && PLAIN.has(key)) return NO_ROLE;
+  const role = keyRole(key, object, container);
+  if (!special && role === NO_ROLE && !NAMED_VALUE_KEYS.has(key) && !VALUE_SUFFIX.test(key)) {
+    if (PLAIN.size >= PLAIN_MAX) PLAIN.clear();
+    PLAIN.add(ownString(key));
+  }
+  return role;
+}
+
+function keyRole(key: string, object: JsonNode, container: string | undefined): ValueRole {
   if (container === 'queries') {
     const query = queryParameterRole(key);
     if (query) return { name: query };
@@ -46,9 +70,10 @@ export function roleOf(key: string, object: JsonNode, objectKey: string | undefi
 }
 
 const NAMED_VALUE_KEYS = new Set(['value', 'default', 'example', 'x-example']);
+const VALUE_SUFFIX = /\.value$/i;
 
 function siblingName(key: string, object: JsonNode): string | undefined {
   if (NAMED_VALUE_KEYS.has(key)) return str(prop(object, 'name'));
-  if (/\.value$/i.test(key)) return str(prop(object, `${key.slice(0, -'value'.length)}name`));
+  if (VALUE_SUFFIX.test(key)) return str(prop(object, `${key.slice(0, -'value'.length)}name`));
   return undefined;
 }

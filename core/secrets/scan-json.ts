@@ -1,6 +1,6 @@
 import type { JsonNode } from '../artifacts/json';
 import { findSecrets, type ValueRole } from './detect';
-import { roleOf } from './json-role';
+import { roleIn } from './json-role';
 import type { SecretMatch } from './kinds';
 
 /** A secret inside a JSON string node. `path` leads from the scanned node to the string. */
@@ -50,7 +50,8 @@ export function scanJson(root: JsonNode, options: ScanOptions = {}): JsonSecret[
       // What is skipped is always an object: nested actions.
       if (skip?.has(node)) return;
       const last = path[path.length - 1];
-      const objectKey = typeof last === 'string' ? last : undefined;
+      // Lower-cased once for all the object's members (roleIn), not once a member.
+      const container = typeof last === 'string' ? last.toLowerCase() : undefined;
       const properties = node.children ?? [];
       for (let i = 0; i < properties.length; i++) {
         const property = properties[i] as JsonNode;
@@ -64,7 +65,7 @@ export function scanJson(root: JsonNode, options: ScanOptions = {}): JsonSecret[
         const type = value.type;
         if (type !== 'object' && type !== 'string' && type !== 'array') continue;
         path.push(key);
-        visit(value, type === 'object' ? NO_ROLE : roleOf(key, node, objectKey));
+        visit(value, type === 'object' ? NO_ROLE : roleIn(key, node, container));
         path.pop();
       }
     }

@@ -26,7 +26,11 @@ describe('lsp: custom connectors in the editor', () => {
     cpSync(path.join(FIXTURES, 'exfiltration', 'http-data-path', 'custom-connector-untrusted-host'), dir, { recursive: true });
     writeFileSync(path.join(dir, 'flowguard.json'), JSON.stringify({ trustedDomains: ['*.contoso.com'] }));
     server = ServerProcess.start('stdio');
+    // The connector is linked from the solution the workspace pass loaded: the pass must have
+    // ended (a flow file's diagnostics are published as its flow is linted, before the end).
+    const linted = new Promise<void>((resolve) => server.connection.onNotification('flowguard/workspaceLinted', () => resolve()));
     await server.initialize(dir, uri(dir));
+    await linted;
     text = readFileSync(path.join(dir, FLOW), 'utf8');
   });
 

@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, realpathSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { FIXTURES, ROOT } from '../helpers/fixtures';
+import { testServer } from './helpers/server-process';
 
 const BLOCKED = 'dlp/blocked-connector';
 const SCRIPT = path.join(ROOT, 'test', 'lsp', 'neovim', 'diagnostics.lua');
@@ -56,7 +57,7 @@ describe('lsp: Neovim as a second client', () => {
     const out = path.join(dir, 'diagnostics.json');
     const { code, output } = await runNeovim({
       FLOWGUARD_NODE: process.execPath,
-      FLOWGUARD_SERVER: path.join(ROOT, 'dist', 'server.js'),
+      FLOWGUARD_SERVER: testServer(),
       FLOWGUARD_ROOT: dir,
       FLOWGUARD_FILE: path.join(dir, 'blocked-connector', 'dropbox-action.json'),
       FLOWGUARD_CODE: BLOCKED,

@@ -54,7 +54,13 @@ export interface InitializeOptions {
 /**
  * The bundled server (dist/server.js) in a child process, spoken to as an editor would: over
  * stdio, or over Node IPC as VS Code's client does. Waits are for published events, never for time.
+ * FLOWGUARD_TEST_SERVER names another bundle (a copy built on its own while dist/ is rebuilt).
  */
+/** The server bundle the LSP tests run: dist/server.js, or FLOWGUARD_TEST_SERVER. */
+export function testServer(): string {
+  return path.resolve(process.env.FLOWGUARD_TEST_SERVER ?? path.join(ROOT, 'dist', 'server.js'));
+}
+
 export class ServerProcess {
   private readonly waiters = new Set<Waiter>();
   private readonly latest = new Map<string, Diagnostic[]>();
@@ -100,7 +106,7 @@ export class ServerProcess {
   }
 
   static start(transport: Transport): ServerProcess {
-    const server = path.join(ROOT, 'dist', 'server.js');
+    const server = testServer();
     if (transport === 'stdio') {
       const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
       return new ServerProcess(child, createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin)));

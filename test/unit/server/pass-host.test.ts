@@ -20,15 +20,29 @@ describe('server: the pass worker, seen from the main thread', () => {
     const { host: passes } = host();
     try {
       const seen: string[] = [];
-      const result = await passes.run(REQUEST, { units: (units) => seen.push(`units ${units.length}`), progress: () => seen.push('progress') });
+      const streamed = new Map<string, unknown>();
+      const result = await passes.run(REQUEST, {
+        units: (units) => seen.push(`units ${units.length}`),
+        progress: () => seen.push('progress'),
+        diagnostics: (files) => {
+          for (const [file, list] of files) streamed.set(file, list);
+        },
+      });
       assert.ok(result);
       assert.equal(seen[0], 'units 1');
       assert.ok(seen.includes('progress'));
-      assert.ok(result.flows.length >= 6);
+      assert.ok(result.flows().length >= 6);
+      // Flow files' diagnostics come while the pass runs; the result has the others, none twice.
+      assert.ok(streamed.size > 0);
       assert.ok(result.diagnostics.size > 0);
-      const flowFile = result.flows.find((f) => f.entry === undefined)?.file;
+      for (const file of result.diagnostics.keys()) assert.ok(!streamed.has(file), file);
+      const flowFile = result.flows().find((f) => f.entry === undefined)?.file;
       assert.ok(flowFile && result.contexts.get(flowFile), 'a flow file outside a zip has its context');
-      assert.ok(result.crossFlow[0]?.flows.length);
+      // The cross-flow data comes after the rest, whole: every flow's transfers computed.
+      const crossFlow = await result.crossFlow;
+      assert.ok(crossFlow);
+      assert.ok(crossFlow()[0]?.flows.length);
+      assert.equal(crossFlow(), crossFlow(), 'read once, then the same');
     } finally {
       passes.stop();
     }
