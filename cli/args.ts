@@ -5,7 +5,7 @@ import { checkCombinations } from './option-combinations';
 export { UsageError } from './errors';
 
 /** The names are part of the CLI's contract (`--format <name>`); keep them stable. */
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'junit', 'markdown', 'compact'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export interface CliOptions extends ProjectArgs {
@@ -56,7 +56,7 @@ Options:
   --policy FILE             DLP policy file (repeatable; adds to flowguard.json's)
   --config FILE             use this flowguard.json instead of searching upwards
   --environment NAME        environment the flows deploy to (selects scoped policies)
-  -f, --format FORMAT       stylish (default), json, sarif, github, junit or markdown
+  -f, --format FORMAT       stylish (default), json, sarif, github, junit, markdown or compact
   -o, --output FILE         write the report to FILE instead of standard output
   --sarif-root DIR          sarif paths start at DIR (default: the top of the git work tree,
                             else GITHUB_WORKSPACE, else the current folder)
@@ -86,7 +86,8 @@ Options:
   -v, --version             show the version
 
 Formats: stylish for people; json for scripts; sarif for code scanning; github for workflow
-annotations; junit for CI test reports; markdown for a pull-request comment.
+annotations; junit for CI test reports; markdown for a pull-request comment; compact, one line
+per finding, for editors' tasks ($flowguard-compact in VS Code).
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 findings over the limit;
 2 usage, configuration, unreadable input, or a PATH with no flow export.`;

@@ -1,5 +1,6 @@
 import type { LintResult } from '../../core/engine/result';
 import type { FormatName } from '../args';
+import { formatCompact } from './compact';
 import { formatGithub } from './github';
 import { formatJson } from './json';
 import { formatJunit } from './junit';
@@ -35,6 +36,7 @@ export const formatters: Record<FormatName, Formatter> = {
   github: (result, options) => formatGithub(withoutSuppressed(result), options),
   junit: (result, options) => formatJunit(withoutSuppressed(result), options),
   markdown: (result, options) => formatMarkdown(withoutSuppressed(result), options),
+  compact: (result, options) => formatCompact(withoutSuppressed(result), options),
 };
 
 /** Formats meant to be read by people carry the notices in the report; the others leave them to standard error. */

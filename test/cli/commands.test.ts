@@ -9,7 +9,7 @@ describe('cli: subcommands', () => {
   it('--help names every command and format', async () => {
     const run = await cli(['--help'], tmpdir());
     assert.equal(run.code, 0);
-    for (const text of ['flowguard review --base REF', 'flowguard connectors', 'flowguard baseline', '--baseline FILE', '--fix', '--hook', 'stylish (default), json, sarif, github, junit or markdown']) {
+    for (const text of ['flowguard review --base REF', 'flowguard connectors', 'flowguard baseline', '--baseline FILE', '--fix', '--hook', 'stylish (default), json, sarif, github, junit, markdown or compact']) {
       assert.ok(run.stdout.includes(text), text);
     }
   });

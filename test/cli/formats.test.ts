@@ -61,6 +61,6 @@ describe('cli: github, junit and markdown on the samples', () => {
   it('lists every format in the usage error', async () => {
     const run = await cli(['--format', 'xml'], ROOT);
     assert.equal(run.code, 2);
-    assert.match(run.stderr, /--format must be one of stylish, json, sarif, github, junit, markdown, got "xml"/);
+    assert.match(run.stderr, /--format must be one of stylish, json, sarif, github, junit, markdown, compact, got "xml"/);
   });
 });

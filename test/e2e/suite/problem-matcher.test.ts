@@ -71,4 +71,32 @@ describe('the $flowguard problem matcher in a task', () => {
     const fromTask = problemsOf(SOURCE).filter((p) => p.includes(`${ZIP}!`));
     assert.deepEqual(fromTask.sort(), [...expected].sort(), 'exactly the findings the CLI printed');
   });
+
+  // The same zip, so that no other test sees these problems: its markers replace the ones above
+  // (same owner, same files). The unit test (test/unit/extension/problem-matcher.test.ts) holds
+  // the case this format is for, findings after a '↳' line, to VS Code's reading of the output.
+  it('fills it the same through --format compact and $flowguard-compact', async () => {
+    const folder = samplesFolder().uri.fsPath;
+    const cli = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
+    const json = spawnSync(process.execPath, [cli, '--format', 'json', ZIP], { cwd: folder, encoding: 'utf8' });
+    // VS Code keeps one marker for two problems at one place with one code.
+    const expected = [...new Set((JSON.parse(json.stdout) as { findings: JsonFinding[] }).findings.map((f) => `${path.join(folder, f.file)}:${f.line}:${f.column} ${f.ruleId}`))];
+    assert.ok(expected.length > 0, 'the CLI finds something in the zip');
+
+    const execution = new vscode.ShellExecution(`"${process.execPath}" "${cli}" --format compact ${ZIP}`, { cwd: folder });
+    const task = new vscode.Task({ type: 'shell' }, vscode.TaskScope.Workspace, 'FlowGuard compact (e2e)', 'flowguard-e2e', execution, '$flowguard-compact');
+    const ended = new Promise<number | undefined>((resolve) => {
+      const subscription = vscode.tasks.onDidEndTaskProcess((event) => {
+        if (event.execution.task.name !== task.name) return;
+        subscription.dispose();
+        resolve(event.exitCode);
+      });
+    });
+    const shown = problemsInclude(SOURCE, expected);
+    await vscode.tasks.executeTask(task);
+    assert.equal(await ended, json.status, 'the task ends as the CLI does');
+    await shown;
+    const fromTask = [...new Set(problemsOf(SOURCE).filter((p) => p.includes(`${ZIP}!`)))];
+    assert.deepEqual(fromTask.sort(), [...expected].sort(), 'exactly the findings the CLI printed');
+  });
 });

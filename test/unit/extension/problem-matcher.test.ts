@@ -117,3 +117,56 @@ describe('the $flowguard problem matcher (contributes.problemMatchers)', () => {
     }
   });
 });
+
+describe('the $flowguard-compact problem matcher and --format compact', () => {
+  const compactMatcher = (): { owner: string; source: string; fileLocation: string[]; pattern: ProblemPattern } => {
+    const matcher = (manifest.contributes.problemMatchers as unknown as { name: string; owner: string; source: string; fileLocation: string[]; pattern: ProblemPattern }[]).find((m) => m.name === 'flowguard-compact');
+    assert.ok(matcher, 'package.json contributes a problem matcher named flowguard-compact');
+    return matcher;
+  };
+
+  async function compactReport(cwd: string): Promise<{ compact: string; findings: JsonFinding[] }> {
+    const compact = await cli(['--format', 'compact', '.'], cwd);
+    const json = await cli(['--format', 'json', '.'], cwd);
+    return { compact: compact.stdout, findings: (JSON.parse(json.stdout) as { findings: JsonFinding[] }).findings };
+  }
+
+  it('is owned and placed like $flowguard, one line per problem', () => {
+    const matcher = compactMatcher();
+    assert.equal(matcher.owner, flowguardMatcher().owner);
+    assert.equal(matcher.source, 'flowguard-cli');
+    assert.deepEqual(matcher.fileLocation, ['relative', '${workspaceFolder}']);
+    assert.equal(Array.isArray(matcher.pattern), false);
+  });
+
+  it("gives a task every finding of samples/, those after a data path in the same file included, as VS Code reads the output", async () => {
+    const { compact, findings } = await compactReport(SAMPLES);
+    const problems = matchProblems([compactMatcher().pattern], compact);
+    assert.deepEqual(problems.sort(order), findings.map(expected).sort(order));
+    // The default report loses some of them to its related-location lines: the reason for this format.
+    const { stylish } = await reports(SAMPLES);
+    assert.ok(matchProblems(flowguardMatcher().pattern, stylish).length < findings.length, 'the stylish report has findings after a ↳ line');
+  });
+
+  it('gives every finding of a workspace holding only a solution zip, naming the zip and the entry', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'flowguard-compact-'));
+    try {
+      copyFileSync(path.join(SAMPLES, ZIP_SAMPLE), path.join(dir, ZIP_SAMPLE));
+      const { compact, findings } = await compactReport(dir);
+      const problems = matchProblems([compactMatcher().pattern], compact);
+      assert.deepEqual(problems.sort(order), findings.map(expected).sort(order));
+      assert.ok(problems.every((p) => p.file.startsWith(`${ZIP_SAMPLE}!`)));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ends with the counts, which no matcher reads as a problem, and keeps notes on standard error', async () => {
+    const result = await cli(['--format', 'compact', '.'], SAMPLES);
+    const last = result.stdout.trimEnd().split('\n').pop() ?? '';
+    assert.match(last, /^\d+ problems \(\d+ errors?, \d+ warnings?, \d+ infos?\)$/);
+    assert.equal(matchProblems([compactMatcher().pattern], `${last}\n`).length, 0);
+    assert.ok(!result.stdout.includes('note:'), 'notes are not in the report');
+    assert.match(result.stderr, /note: /);
+  });
+});
