@@ -63,8 +63,11 @@ function strings(v: unknown): boolean {
   return true;
 }
 
-/** {file, range, message} and nothing else but plain fields: an unreadable file's place. */
-function located(v: unknown): boolean {
+/**
+ * {file, range, `textKey`: string} and nothing else but plain fields: an unreadable file's place
+ * (`message`) or a fix's edit (`newText`).
+ */
+function placed(v: unknown, textKey: 'message' | 'newText'): boolean {
   if (!isObject(v)) return false;
   let required = 0;
   for (const key in v) {
@@ -79,7 +82,7 @@ function located(v: unknown): boolean {
       if (!r) return false;
       v.range = r;
       required++;
-    } else if (key === 'message') {
+    } else if (key === textKey) {
       if (!str(x)) return false;
       required++;
     } else if (!isPlain(x, 1)) {
@@ -137,32 +140,6 @@ function relatedList(v: unknown): boolean {
   return true;
 }
 
-/** {file, range, `name`: string} and plain fields, `name` optional or not. */
-function edit(v: unknown): boolean {
-  if (!isObject(v)) return false;
-  let required = 0;
-  for (const key in v) {
-    const x = v[key];
-    if (key === 'file') {
-      const f = file(x);
-      if (f === undefined) return false;
-      v.file = f;
-      required++;
-    } else if (key === 'range') {
-      const r = range(x);
-      if (!r) return false;
-      v.range = r;
-      required++;
-    } else if (key === 'newText') {
-      if (!str(x)) return false;
-      required++;
-    } else if (!isPlain(x, 1)) {
-      return false;
-    }
-  }
-  return required === 3;
-}
-
 function fix(v: unknown): boolean {
   if (!isObject(v)) return false;
   let required = 0;
@@ -174,7 +151,7 @@ function fix(v: unknown): boolean {
       if (!isBoolean(x)) return false;
     } else if (key === 'edits') {
       if (!list(x)) return false;
-      for (const e of x) if (!edit(e)) return false;
+      for (const e of x) if (!placed(e, 'newText')) return false;
     } else {
       if (!isPlain(x, 1)) return false;
       continue;
@@ -291,7 +268,7 @@ function part(v: unknown): boolean {
       for (let i = 0; i < x.length; i++) if (!finding(x[i])) return false;
     } else if (key === 'unreadable') {
       if (!list(x)) return false;
-      for (let i = 0; i < x.length; i++) if (!located(x[i])) return false;
+      for (let i = 0; i < x.length; i++) if (!placed(x[i], 'message')) return false;
     } else if (key === 'notices') {
       if (!strings(x)) return false;
     } else {
@@ -580,7 +557,7 @@ function outcomeOf(v: unknown, later: unknown[], next: { flow: number }, packed:
         break;
       case 'unreadable':
         if (!list(x)) return false;
-        for (let i = 0; i < x.length; i++) if (!located(x[i])) return false;
+        for (let i = 0; i < x.length; i++) if (!placed(x[i], 'message')) return false;
         break;
       case 'notices':
         if (!list(x)) return false;

@@ -1,15 +1,12 @@
-import { parseJson } from '../../core/artifacts/json';
-import { createSourceFile, type SourceFile } from '../../core/artifacts/source';
-import { flowOutline, type FlowOutline } from '../../core/analysis/flow-outline';
-import { flowTransfers } from '../../core/analysis/flow-transfers';
+import { flowTransfers, mayTransfer } from '../../core/analysis/flow-transfers';
 import { WorkspaceIndex, type IndexMember, type IndexOptions, type KeptFlow } from '../../core/analysis/workspace-index';
 import type { RuleSetting } from '../../core/config/types';
+import { buildPending, pendingFlow, type PendingFlow } from '../../core/engine/flow-queue';
 import { lintWorkspace } from '../../core/engine/lint-workspace';
 import { forgetFlow } from '../../core/model/per-flow';
 import type { CustomConnector, Flow } from '../../core/model/types';
 import type { Project } from '../../core/project/load';
 import { Workspace } from '../../core/workspace/collector';
-import { contextOf, rebuildFlow, type FlowContext } from '../../core/workspace/flow-context';
 import { loadPaths } from '../../core/workspace/load-paths';
 import { allRules } from '../../rules';
 import { ownPart, type RunInvariants } from './own-part';
@@ -24,24 +21,15 @@ export interface RunnerOptions {
   ignoreSuppressions?: boolean;
 }
 
-/**
- * A flow as the load left it: its text, load context and outline, not its parse tree. As in the
- * plain CLI (core/engine/flow-queue.ts), each flow is built again from its text when it is
- * needed (for its transfers, then for its lint) and let go at once: a thread that held every
- * tree of its share spent a third of its time collecting them, and took 420 MB for 1,000
- * generated flows where one thread of the plain CLI takes 175 MB.
- */
-interface LoadedFlow {
-  source: SourceFile;
-  context: FlowContext;
-  outline: FlowOutline;
-}
-
+// A flow is kept as the load left it (flow-queue.ts: text, load context, outline), built again
+// from its text when needed (for its transfers, then for its lint) and let go at once: a thread
+// that held every tree of its share spent a third of its time collecting them, and took 420 MB
+// for 1,000 generated flows where one thread of the plain CLI takes 175 MB.
 interface Job {
   spec: JobSpec;
   ws: Workspace;
   /** The job's flows in load order (none for a copy, which is loaded for its connectors only). */
-  flows: LoadedFlow[];
+  flows: PendingFlow[];
   /** Indexes into `flows` of the flows this job lints. */
   own: number[];
   /** The run's custom connectors in the run's order, once linked: each flow is built with them. */
@@ -55,17 +43,12 @@ export function indexOptions(project: Project): IndexOptions {
   return { policies: project.applicable, trustedDomains: project.config.trustedDomains };
 }
 
-function ownFlows(spec: JobSpec, flows: readonly LoadedFlow[]): number[] {
+function ownFlows(spec: JobSpec, flows: readonly PendingFlow[]): number[] {
   if (spec.role === 'whole') return flows.map((_, i) => i);
   if (spec.role !== 'chunk') return [];
   const entries = new Set(spec.entries ?? []);
   // A chunk holds the flows of its entries and the solution's flows outside Workflows/, which every chunk reads: the lead lints those.
   return flows.flatMap((flow, i) => (entries.has(flow.source.path) || spec.lead ? [i] : []));
-}
-
-/** Whether a flow can pass data to another or answer one (see flow-transfers.ts): it runs a child flow, or a Request trigger starts it. */
-function mayTransfer(outline: FlowOutline): boolean {
-  return outline.calls.length > 0 || outline.trigger?.request === true;
 }
 
 /**
@@ -82,13 +65,9 @@ export class UnitRunner {
     const reports: LoadReport[] = [];
     for (const spec of specs) {
       // Blocking reads, as the plain CLI's (cli/project.ts): a thread has nothing else to do meanwhile.
-      const flows: LoadedFlow[] = [];
+      const flows: PendingFlow[] = [];
       const sink = (flow: Flow): void => {
-        if (spec.role === 'copy') return;
-        // A copy of the source without the line index its outline built (as flow-queue.ts keeps it).
-        const { path, text, hadBom } = flow.doc.source;
-        const outline = flowOutline(flow);
-        flows.push({ source: createSourceFile(path, text, hadBom), context: contextOf(flow), outline });
+        if (spec.role !== 'copy') flows.push(pendingFlow(flow));
       };
       const ws = await loadPaths([spec.given], { cwd: this.options.cwd, ignore: spec.keep ? keepOnly(spec.keep) : this.options.ignore, maxFiles: 200_000, sync: true, flowSink: sink });
       this.jobs.set(spec.job, { spec, ws, flows, own: ownFlows(spec, flows) });
@@ -136,10 +115,11 @@ export class UnitRunner {
   private build(job: Job, local: number): Flow {
     const loaded = job.flows[local];
     if (!loaded) throw new InconsistentRun(`flow ${local} of job ${job.spec.job} is not here`);
-    const flow = rebuildFlow(parseJson(loaded.source), { ...loaded.context, customConnectors: job.connectors ?? [] });
-    // The same text in the same context: it was a cloud flow when loaded, so it is one now.
-    if (!flow) throw new InconsistentRun(`${loaded.source.path} is no longer a cloud flow`);
-    return flow;
+    try {
+      return buildPending(loaded, job.connectors ?? []);
+    } catch (error) {
+      throw new InconsistentRun(error instanceof Error ? error.message : String(error));
+    }
   }
 
   /** Outline and transfers of each flow the jobs lint, after linking (transfers follow a step's connector). */
@@ -151,7 +131,7 @@ export class UnitRunner {
       const kept = new Map<number, KeptFlow>();
       job.kept = kept;
       for (const local of job.own) {
-        const { outline } = job.flows[local] as LoadedFlow;
+        const { outline } = job.flows[local] as PendingFlow;
         let transfers: KeptFlow['transfers'] = { sources: [], transfers: [] };
         // Only a flow that can pass data on is built for its transfers; any other has none.
         if (mayTransfer(outline)) {

@@ -6,7 +6,7 @@ import { bodyPropertyAt, bodyPropertyRead, readProperties } from './body-propert
 import type { Read } from './dataflow';
 import { describeSource } from './describe-path';
 import { isBusinessSource } from './exfiltration';
-import { placeOf, type Place } from './flow-outline';
+import { placeOf, type FlowOutline, type Place } from './flow-outline';
 import { ownStrings } from '../text/own-string';
 import { traceForward, type DataPath, type Hop } from './trace';
 import { flowKeyed } from '../model/per-flow';
@@ -60,6 +60,14 @@ export interface TransferOptions {
  */
 function answersCaller(flow: Flow): boolean {
   return flow.triggers[0]?.type.toLowerCase() === 'request';
+}
+
+/**
+ * Whether a flow outlined so can have any transfers (compute below finds none otherwise): it runs
+ * a child flow, or a Request trigger starts it. For a caller that holds outlines, not flows.
+ */
+export function mayTransfer(outline: FlowOutline): boolean {
+  return outline.calls.length > 0 || outline.trigger?.request === true;
 }
 
 /**

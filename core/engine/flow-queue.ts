@@ -17,10 +17,30 @@ import type { FlowSource } from './flow-source';
 // built once before the lint, for their transfers. Building a flow twice costs less than holding
 // them: measured on the corpus and on 1,000 generated flows, less CPU and far less memory.
 
-interface PendingFlow {
+/** A flow as a load leaves it for a later lint: its text, load context and outline, not its parse tree. */
+export interface PendingFlow {
   source: SourceFile;
   context: FlowContext;
   outline: FlowOutline;
+}
+
+/** What is kept of a flow just built: a copy of the source without the line index its outline built. */
+export function pendingFlow(flow: Flow): PendingFlow {
+  const outline = flowOutline(flow);
+  // The lint builds the line index again, and meanwhile it would be a third as large as the text.
+  const { path, text, hadBom } = flow.doc.source;
+  return { source: createSourceFile(path, text, hadBom), context: contextOf(flow), outline };
+}
+
+/**
+ * The flow built again from its text with the context the load gave it and the run's custom
+ * connectors (as linkWorkspace links a held flow): the flow a held load would have linted.
+ */
+export function buildPending(p: PendingFlow, customConnectors: readonly CustomConnector[]): Flow {
+  const flow = rebuildFlow(parseJson(p.source), { ...p.context, customConnectors });
+  // The same text in the same context: it was a cloud flow when loaded, so it is one now.
+  if (!flow) throw new Error(`${p.source.path} is no longer a cloud flow`);
+  return flow;
 }
 
 const NO_TRANSFERS: FlowTransfers = { sources: [], transfers: [] };
@@ -30,11 +50,7 @@ export class FlowQueue {
 
   /** For LoadPathsOptions.flowSink: keeps the flow's text, load context and outline, not the flow. */
   readonly add = (flow: Flow): void => {
-    const outline = flowOutline(flow);
-    // A copy of the source without the line index its outline built: the lint builds it again,
-    // and meanwhile it would be a third as large as the text, for every flow of the run.
-    const { path, text, hadBom } = flow.doc.source;
-    this.pending.push({ source: createSourceFile(path, text, hadBom), context: contextOf(flow), outline });
+    this.pending.push(pendingFlow(flow));
   };
 
   /**
@@ -45,12 +61,7 @@ export class FlowQueue {
   source(customConnectors: readonly CustomConnector[], options: IndexOptions): FlowSource {
     // Handed over: the queue holds nothing once the lint starts.
     const pending: (PendingFlow | undefined)[] = this.pending.splice(0);
-    const build = (p: PendingFlow): Flow => {
-      const flow = rebuildFlow(parseJson(p.source), { ...p.context, customConnectors });
-      // The same text in the same context: it was a cloud flow when loaded, so it is one now.
-      if (!flow) throw new Error(`${p.source.path} is no longer a cloud flow`);
-      return flow;
-    };
+    const build = (p: PendingFlow): Flow => buildPending(p, customConnectors);
     // The index keeps the first flow of a display path, as WorkspaceIndex.ofFlows does.
     const first = new Map<string, number>();
     pending.forEach((p, i) => {
