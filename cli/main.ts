@@ -21,6 +21,9 @@ if (!isLintWorker()) void runCli(process.argv.slice(2), {
   stdout: (text) => {
     if (!stdoutClosed) process.stdout.write(text);
   },
+  stdoutBytes: (bytes) => {
+    if (!stdoutClosed) process.stdout.write(bytes);
+  },
   stderr: (text) => process.stderr.write(text),
   colorDefault: colorFromEnvironment(process.env, process.stdout.isTTY === true),
   readStdin: () => readAll(process.stdin),

@@ -11,7 +11,7 @@ const STANDARD_STREAMS = new Map([['/dev/stdout', 1], ['/dev/stderr', 2]]);
  * or a new one, never a folder, a device or FIFO, or through a symbolic link. `option` names
  * what the path came from, so the message says which argument to change.
  */
-export async function writeOutputFile(abs: string, text: string, option: string, cwd: string): Promise<void> {
+export async function writeOutputFile(abs: string, text: string | Uint8Array, option: string, cwd: string): Promise<void> {
   // The user typed this name on the command line (workspace content never names an output), so
   // the standard streams are what they asked for, not a device a hostile repository slipped in.
   // Written to the descriptor itself: opening /dev/stdout fails (ENXIO) when it is a socket.

@@ -5,8 +5,11 @@ import { allRules } from '../../rules';
 import type { ProjectArgs } from '../options';
 import { version as cliVersion } from '../version';
 
-/** Bumped whenever what the cache stores changes shape (3: a head line with the file stats, then the entries, places packed). */
-export const CACHE_FORMAT = 3;
+/**
+ * Bumped whenever what the cache stores changes shape (3: a head line with the file stats, then
+ * the entries, places packed; 4: and the last report on a fourth line).
+ */
+export const CACHE_FORMAT = 4;
 
 /** What, besides the linted files, decides the findings: the flags that change them. */
 export interface KeyFlags extends Pick<ProjectArgs, 'rules' | 'environment'> {

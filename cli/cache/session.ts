@@ -1,4 +1,5 @@
 import type { FileRecord } from './records';
+import type { ReportHead } from './report-head';
 
 // A --cache run calls, in this order, cacheLocation (store.ts), hashUnits (hash.ts), readCache and
 // perhaps writeCache (store.ts), from cli/units/lint-units.ts. Hashing needs the file stats the last
@@ -19,12 +20,28 @@ export type Loaded =
   | {
       state: 'read';
       key: string;
-      /** The file's bytes: its body (the entries) starts at `body`, its third line at `later`. */
+      /** The file's bytes: its body (the entries) starts at `body`, its third line at `later` and ends at `laterEnd`. */
       bytes: Buffer;
       body: number;
       later: number;
+      laterEnd: number;
       laterSha1: string;
+      /** The report kept on a fourth line, after `laterEnd` and a newline. */
+      report?: ReportHead;
     };
+
+/** The body and third line of a cache file as a run found them, or wrote them: a report is kept with them. */
+export interface CacheContent {
+  key: string;
+  /** The body, a newline and the third line, as bytes. */
+  rest: Uint8Array;
+  /** The byte lengths of the body and the third line, and the third line's sha1, as the head gives them. */
+  body: number;
+  later: number;
+  laterSha1: string;
+  /** The key of the report the file keeps with them (report-head.ts), if any. */
+  report?: string;
+}
 
 export interface Session {
   /** The cache file; undefined when hashUnits ran with no location (a test calling it alone). */
@@ -38,6 +55,8 @@ export interface Session {
   /** How many files this run read and hashed (the others' digests came from their stat). */
   hashed: string[];
   reused: number;
+  /** The entries this run's findings come from, once read or written: a report is kept with them. */
+  content?: CacheContent;
 }
 
 let current: Session | undefined;

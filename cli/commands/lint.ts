@@ -15,7 +15,8 @@ import { writeReport } from '../output';
 import { lintLoaded, lintPaths, loadCliProject, type Linted, type LintPathsOptions } from '../project';
 import { noticeLine, renderReport, stderrNotices, unbaselined, type LintOutcome } from '../report';
 import { sarifRoot } from '../sarif-root';
-import { lintUnits } from '../units/lint-units';
+import { reportSettings, type RenderSettings } from '../cache/report-key';
+import { lintUnits, unitsApply, type ReportReprint, type UnitsRun } from '../units/lint-units';
 import { checkMatched, checkMatchedFiles, existingPaths } from '../unmatched';
 
 function lintOptionsOf(options: CliOptions): LintPathsOptions {
@@ -58,13 +59,22 @@ function withNotices(result: LintResult, notices: Notice[]): LintResult {
   return notices.length === 0 ? result : { ...result, notices: [...result.notices, ...notices] };
 }
 
-/** The findings of the run, with --fix those that remain, with --fix-dry-run and the diff. */
-async function lintedResult(project: Project, options: CliOptions, io: CliIO): Promise<{ result: LintResult; diff?: string }> {
+interface LintedResult extends Pick<UnitsRun, 'keepReport'> {
+  result: LintResult;
+  diff?: string;
+}
+
+/**
+ * The findings of the run, with --fix those that remain, with --fix-dry-run and the diff; given
+ * the report's settings (cli/cache/report-key.ts), an unchanged --cache rerun's kept report.
+ */
+async function lintedResult(project: Project, options: CliOptions, io: CliIO, settings?: string): Promise<LintedResult | ReportReprint> {
   // --threads and --cache lint unit by unit (cli/units/), to the same report; undefined when they do not apply.
-  const units = await lintUnits(project, options, io);
+  const units = await lintUnits(project, options, io, settings);
+  if (units && 'stored' in units) return units;
   if (units) {
     if (!options.noErrorOnUnmatchedPattern) checkMatchedFiles(options.paths, units.exportFiles, io.cwd);
-    return { result: units.result };
+    return { result: units.result, ...(units.keepReport ? { keepReport: units.keepReport } : {}) };
   }
   let linted = await lintOnce(project, options, io);
   // A hook is handed any staged file, and standard input checks itself.
@@ -85,16 +95,16 @@ async function lintedResult(project: Project, options: CliOptions, io: CliIO): P
   return { result, ...(diff !== undefined ? { diff } : {}) };
 }
 
-/**
- * Lint, optionally fix, compare with a baseline: the run every format reports from. The GitHub
- * Action calls this once and renders SARIF, annotations and a summary from the one outcome.
- */
-export async function lintOutcome(given: CliOptions, io: CliIO): Promise<LintRun> {
+/** A run to report, and with --cache a way to keep its report (lintedResult). */
+type RunToReport = LintRun & Pick<LintedResult, 'keepReport'>;
+
+async function outcomeOf(given: CliOptions, io: CliIO, settings?: string): Promise<RunToReport | ReportReprint> {
   // Paths that are not there are dropped only when unmatched paths are allowed; else each is reported unreadable.
   const options = given.noErrorOnUnmatchedPattern && !given.hook && !given.stdin ? { ...given, paths: await existingPaths(given.paths, io.cwd) } : given;
   // Standard input finds flowguard.json from the folder of the file it stands for.
   const project = await loadCliProject(options.stdin ? { ...options, paths: [options.stdinFilename ?? '.'] } : options, io.cwd);
-  const linted = await lintedResult(project, options, io);
+  const linted = await lintedResult(project, options, io, settings);
+  if ('stored' in linted) return linted;
   let result = linted.result;
   const diff = linted.diff;
 
@@ -102,22 +112,48 @@ export async function lintOutcome(given: CliOptions, io: CliIO): Promise<LintRun
   const baseline = options.baseline ? await matchBaseline(result.findings, options.baseline, io.cwd) : undefined;
   if (baseline) result = withNotices(result, [{ message: baselineNotice(baseline) }]);
   if (options.quiet) result = { ...result, findings: result.findings.filter((f) => f.severity === 'error' || f.suppressed) };
-  return { result, ...(baseline ? { baselined: baseline.baselined } : {}), ...(diff !== undefined ? { diff } : {}) };
+  return { result, ...(baseline ? { baselined: baseline.baselined } : {}), ...(diff !== undefined ? { diff } : {}), ...(linted.keepReport ? { keepReport: linted.keepReport } : {}) };
+}
+
+/**
+ * Lint, optionally fix, compare with a baseline: the run every format reports from. The GitHub
+ * Action calls this once and renders SARIF, annotations and a summary from the one outcome.
+ */
+export async function lintOutcome(given: CliOptions, io: CliIO): Promise<LintRun> {
+  // No report settings: the outcome is always linted (or decoded from the cache), never a kept report.
+  const outcome = await outcomeOf(given, io);
+  if ('stored' in outcome) throw new Error('a kept report was given where findings were asked for');
+  const { keepReport: _unused, ...run } = outcome;
+  return run;
 }
 
 /** The default command: lint, report, exit code. */
 export async function lintCommand(options: CliOptions, io: CliIO): Promise<number> {
-  const outcome = await lintOutcome(options, io);
-  const report = outcome.diff ?? renderReport(outcome, options.format, {
+  const render: RenderSettings = {
     color: options.color ?? (io.colorDefault && !options.output),
     cwd: io.cwd,
     ...(options.format === 'sarif' ? { sarifRoot: sarifRoot(io.cwd, options.sarifRoot) } : {}),
-  });
+  };
+  // With --cache, an unchanged rerun with the same settings prints the report the last one kept.
+  const settings = options.cache && unitsApply(options) ? reportSettings(options, render, io.cwd) : undefined;
+  const outcome = await outcomeOf(options, io, settings);
+  if ('stored' in outcome) {
+    const { stored } = outcome;
+    if (stored.notes) io.stderr(stored.notes);
+    await writeReport(stored.text, options.output, io);
+    if (stored.after) io.stderr(stored.after);
+    return stored.exit;
+  }
+  const report = outcome.diff ?? renderReport(outcome, options.format, render);
   // --fix-dry-run's output is the diff, so its notes go to standard error, as those of json do.
-  for (const n of stderrNotices(outcome, outcome.diff === undefined ? options.format : 'json')) io.stderr(noticeLine(n));
+  const notes = stderrNotices(outcome, outcome.diff === undefined ? options.format : 'json').map(noticeLine).join('');
+  if (notes) io.stderr(notes);
   await writeReport(report, options.output, io);
   const remaining = unbaselined(outcome);
   const tooMany = tooManyWarnings(remaining, options.maxWarnings);
-  if (tooMany) io.stderr(`flowguard: ${tooMany}\n`);
-  return exitCodeOf(remaining, options.maxWarnings);
+  const after = tooMany ? `flowguard: ${tooMany}\n` : '';
+  if (after) io.stderr(after);
+  const exit = exitCodeOf(remaining, options.maxWarnings);
+  if (outcome.keepReport) await outcome.keepReport({ text: Buffer.from(report, 'utf8'), notes, after, exit });
+  return exit;
 }

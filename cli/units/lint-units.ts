@@ -8,7 +8,9 @@ import type { CliOptions } from '../args';
 import type { CacheEntry } from '../cache/entry';
 import { hashUnits } from '../cache/hash';
 import { cacheKey } from '../cache/key';
-import { cacheDisplay, cacheLocation, readCache, writeCache, type CacheLocation } from '../cache/store';
+import type { StoredReport } from '../cache/report-head';
+import { reportRunKey } from '../cache/report-key';
+import { cacheDisplay, cacheLocation, keepReport, readCache, storedReport, writeCache, type CacheLocation } from '../cache/store';
 import type { CliIO } from '../io';
 import { autoThreads, MIN_CORES } from '../threads/share';
 import { WorkerHost, type WorkerSetup } from '../threads/worker';
@@ -26,6 +28,13 @@ export interface UnitsRun {
   result: LintResult;
   /** Display paths of what the loads found that counts as an export, for the unmatched-PATH check. */
   exportFiles: string[];
+  /** With --cache and report settings: keeps the report rendered from `result` with the cache (store.ts keepReport), or notes why not. */
+  keepReport?: (report: StoredReport) => Promise<void>;
+}
+
+/** An unchanged rerun with the same report settings: the report the cache keeps, to print as it is. */
+export interface ReportReprint {
+  stored: StoredReport;
 }
 
 /** Whether --threads and --cache apply: to a lint of PATHs that only reports (not --fix, --fix-dry-run, --stdin or --hook). */
@@ -38,6 +47,8 @@ interface OpenCache {
   key: string;
   entries: Map<string, CacheEntry>;
   hashes: (string | undefined)[];
+  /** The key a report of this run is kept under (report-key.ts), when the caller renders one and every unit hashed. */
+  reportKey?: string;
 }
 
 interface Run {
@@ -58,11 +69,15 @@ function trace(io: CliIO, text: string): void {
   if (process.env.FLOWGUARD_TRACE_UNITS === '1') io.stderr(`flowguard: trace: ${Date.now() - began} ms: ${text}\n`);
 }
 
-async function openCache(location: CacheLocation, project: Project, options: CliOptions, io: CliIO, units: readonly Unit[]): Promise<OpenCache> {
+async function openCache(location: CacheLocation, project: Project, options: CliOptions, io: CliIO, units: readonly Unit[], settings: string | undefined): Promise<OpenCache | ReportReprint> {
   const [key, hashes] = await Promise.all([cacheKey(project, { rules: options.rules, environment: options.environment, noSuppressions: options.noSuppressions }, io.cwd), hashUnits(units, io.cwd)]);
+  const reportKey = settings === undefined ? undefined : reportRunKey(settings, units, hashes);
+  // Nothing changed since a run with the same settings: its report, without decoding the entries.
+  const stored = reportKey === undefined ? undefined : await storedReport(location, key, reportKey);
+  if (stored) return { stored };
   const read = await readCache(location, key);
   if ('problem' in read && read.problem) io.stderr(`flowguard: note: ignored the cache ${cacheDisplay(location, io.cwd)}: ${read.problem}; this run lints every file.\n`);
-  return { location, key, hashes, entries: new Map(('entries' in read ? read.entries : []).map((e) => [e.id, e])) };
+  return { location, key, hashes, entries: new Map(('entries' in read ? read.entries : []).map((e) => [e.id, e])), ...(reportKey === undefined ? {} : { reportKey }) };
 }
 
 /** The run's custom connectors, unit by unit in load order, and a key for them: flows link to any of them. */
@@ -82,7 +97,14 @@ function finish(run: Run, outcomes: readonly UnitOutcome[]): UnitsRun {
   const workspace = keptIndex(outcomes.flatMap((o) => o.flows.map((f) => f.kept)));
   const result = assemble(outcomes, run.project, { overrides: run.options.rules, ignoreSuppressions: run.options.noSuppressions, workspace });
   const exportFiles = outcomes.flatMap((o) => [...o.flows.map((f) => f.key), ...o.solutions.map((s) => s.path), ...o.unreadable.map((u) => u.file)]);
-  return { result, exportFiles };
+  const cache = run.cache;
+  const reportKey = cache?.reportKey;
+  if (!cache || reportKey === undefined) return { result, exportFiles };
+  const keep = async (report: StoredReport): Promise<void> => {
+    const problem = await keepReport(cache.location, reportKey, report, run.io.cwd);
+    if (problem) run.io.stderr(`flowguard: note: did not write the cache ${cacheDisplay(cache.location, run.io.cwd)}: ${problem}.\n`);
+  };
+  return { result, exportFiles, keepReport: keep };
 }
 
 /**
@@ -194,16 +216,23 @@ async function lintRun(run: Run, valid: Map<number, CacheEntry>): Promise<UnitsR
  * Lints the PATHs unit by unit (cli/units/plan.ts), on worker threads with --threads (or when
  * the run is large), reusing what --cache kept: the report is the one a plain run gives, byte for
  * byte. Undefined when neither applies, or when anything does not add up: the caller then lints
- * the plain way, which is always right.
+ * the plain way, which is always right. Given `reportSettings` (cli/cache/report-key.ts), an
+ * unchanged rerun gives the report the last run with those settings kept in the cache, and any
+ * other --cache run a way to keep its own.
  */
-export async function lintUnits(project: Project, options: CliOptions, io: CliIO): Promise<UnitsRun | undefined> {
+export async function lintUnits(project: Project, options: CliOptions, io: CliIO, reportSettings?: string): Promise<UnitsRun | ReportReprint | undefined> {
   if (!unitsApply(options)) return undefined;
   // On so few cores that the default is one thread (cli/threads/share.ts), a plain run has nothing to plan.
   if (!options.cache && (options.threads === 1 || (options.threads === undefined && availableParallelism() < MIN_CORES))) return undefined;
   const location = options.cache ? await cacheLocation(options.cacheLocation, io.cwd) : undefined;
   const units = await planUnits(options.paths, { cwd: io.cwd, ignore: ignoreMatcher(project.config.root, project.config.ignore), maxFiles: MAX_FILES, ...(location ? { skip: location.abs } : {}) });
   if (!options.cache && (options.threads ?? autoThreads(units)) <= 1) return undefined;
-  const cache = location ? await openCache(location, project, options, io, units) : undefined;
+  const opened = location ? await openCache(location, project, options, io, units, reportSettings) : undefined;
+  if (opened && 'stored' in opened) {
+    trace(io, `cache: all ${units.length} units reused, and the report kept with them`);
+    return opened;
+  }
+  const cache = opened;
   const run: Run = { project, options, io, units, ...(cache ? { cache } : {}) };
   try {
     return await lintRun(run, reusable(run));

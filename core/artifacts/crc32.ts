@@ -1,4 +1,4 @@
-import * as zlib from 'node:zlib';
+import type * as Zlib from 'node:zlib';
 
 // yauzl does not check the CRC of entries, so a damaged archive would otherwise be read as if
 // whole. zlib.crc32 only exists from Node 20.15, and the engines field allows any Node 20.
@@ -16,10 +16,13 @@ function crcTable(): Uint32Array {
   return table;
 }
 
-const native = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+type NativeCrc = (data: Uint8Array, value?: number) => number;
+let native: NativeCrc | null | undefined;
 
 /** Continues a CRC-32 (the zip/PNG polynomial) over `bytes`; start with `crc` 0. */
 export function crc32(bytes: Uint8Array, crc = 0): number {
+  // zlib is loaded when a zip is first read, not by every run (see zip-inflate.ts).
+  if (native === undefined) native = (require('node:zlib') as typeof Zlib & { crc32?: NativeCrc }).crc32 ?? null;
   return native ? native(bytes, crc) >>> 0 : crc32Portable(bytes, crc);
 }
 

@@ -1,4 +1,4 @@
-import * as yauzl from 'yauzl';
+import type * as Yauzl from 'yauzl';
 import { crc32 } from './crc32';
 import { inflateEntry } from './zip-inflate';
 import { ArtifactError } from './source';
@@ -27,7 +27,7 @@ export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLim
 
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return new Promise<ZipArchive>((resolve, reject) => {
-    let zipfile: yauzl.ZipFile | undefined;
+    let zipfile: Yauzl.ZipFile | undefined;
     let settled = false;
 
     const finish = (error?: ArtifactError) => {
@@ -40,7 +40,7 @@ export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLim
     const fail = (message: string) => finish(new ArtifactError(path, `${path}: ${message}`));
     const damaged = (error: unknown, entry?: string) => fail(describeDamage(error, entry));
 
-    const readEntry = (zf: yauzl.ZipFile, entry: yauzl.Entry) => {
+    const readEntry = (zf: Yauzl.ZipFile, entry: Yauzl.Entry) => {
       const raw = entry.fileName;
       const name = normaliseEntryName(raw);
       if (raw.endsWith('/') || name === '') return zf.readEntry();
@@ -74,7 +74,8 @@ export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLim
     };
 
     try {
-      yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false }, (error, zf) => {
+      // Loaded when a zip is first read, not by every run (zip-inflate.ts says why).
+      (require('yauzl') as typeof Yauzl).fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true, decodeStrings: true, strictFileNames: false }, (error, zf) => {
         if (error || !zf) return damaged(error);
         zipfile = zf;
         if (settled) return zf.close();
@@ -86,7 +87,7 @@ export function readZip(path: string, bytes: Uint8Array, limits?: Partial<ZipLim
         used.entries += zf.entryCount;
         zf.on('error', (zipError) => damaged(zipError));
         zf.on('end', () => finish());
-        zf.on('entry', (entry: yauzl.Entry) => {
+        zf.on('entry', (entry: Yauzl.Entry) => {
           if (settled) return;
           try {
             readEntry(zf, entry);

@@ -1,10 +1,23 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { findNodeAtLocation, type Node } from 'jsonc-parser';
 import type { JsonDocument } from '../artifacts/json';
 import { ConfigError } from './errors';
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+let ajv: Ajv | undefined;
 const compiled = new Map<object, ValidateFunction>();
+
+/**
+ * Made, and the library loaded, when a schema is first checked: a run with no flowguard.json
+ * checks none, and loading ajv and making its instance was 6 ms of every start (a share of an
+ * unchanged --cache rerun, cli/cache/report-head.ts).
+ */
+function validator(): Ajv {
+  if (!ajv) {
+    const { default: AjvClass } = require('ajv') as { default: typeof Ajv };
+    ajv = new AjvClass({ allErrors: false, strict: false });
+  }
+  return ajv;
+}
 
 function pathOf(error: ErrorObject): (string | number)[] {
   return error.instancePath
@@ -37,7 +50,7 @@ function nodeOf(doc: JsonDocument, error: ErrorObject): Node {
 export function checkSchema(doc: JsonDocument, schema: object): void {
   let validate = compiled.get(schema);
   if (!validate) {
-    validate = ajv.compile(schema);
+    validate = validator().compile(schema);
     compiled.set(schema, validate);
   }
   const data: unknown = JSON.parse(doc.source.text);

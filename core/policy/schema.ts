@@ -1,13 +1,16 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { JsonNode } from '../artifacts/json';
 import schema from '../../schemas/dlp-policy.schema.json';
 import type { PolicyReader } from './reader';
 
 let validate: ValidateFunction | undefined;
 
-/** Compiling costs more than most lint runs spend validating, so only files in this format pay it. */
+/** Compiling costs more than most lint runs spend validating, so only files in this format pay it, and load the library (core/config/schema-check.ts). */
 function validator(): ValidateFunction {
-  validate ??= new Ajv({ allErrors: false, strict: true }).compile(schema);
+  if (!validate) {
+    const { default: AjvClass } = require('ajv') as { default: typeof Ajv };
+    validate = new AjvClass({ allErrors: false, strict: true }).compile(schema);
+  }
   return validate;
 }
 

@@ -1,45 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { lastHashing } from '../../cli/cache/session';
-import { cli, type CliRun } from '../helpers/cli';
+import { readCacheFile, same, scratchUserCache, traced, writeCacheFile, type FileRecord } from '../helpers/cache-file';
+import { cli } from '../helpers/cli';
 import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
 import { CHILD_FILE, ITEMS, PARENT_FILE, splitChildFlows, unitsWorkspace } from '../helpers/units-workspace';
 
 const CACHE = '.flowguardcache';
 const POLICY = path.join('samples', 'policies', 'contoso-tenant-policy.json');
 const FLOW = path.join('samples', 'ContosoExpenses', 'src', 'Workflows', 'BackupreceiptstoDropbox-9C403F6D-9B2D-EE11-9CBE-0022480A1F31.json');
-
-interface CachedFinding {
-  /** Its place in the table of texts. */
-  message: number;
-  /** Its place in the table of files. */
-  file: number;
-}
-
-/** [path, size, mtime ns, ctime ns, inode, device, digest, read at (ms)] (cli/cache/records.ts). */
-type FileRecord = [string, number, string, string, string, string, string, number];
-
-/** A cache file's three lines (cli/cache/store.ts): its head, its body, and the rest of the outlines, as text. */
-interface CacheFile {
-  head: { flowguardCache: number; key: string; stats: FileRecord[]; body: number; later: number; laterSha1: string };
-  body: { files: string[]; texts: string[]; units: { id: string; outcome: { flows: { key: string; result: { findings: CachedFinding[] } }[] } }[] };
-  later: string;
-}
-
-function readCacheFile(file: string): CacheFile {
-  const [head, body, later] = readFileSync(file, 'utf8').split('\n') as [string, string, string];
-  return { head: JSON.parse(head) as CacheFile['head'], body: JSON.parse(body) as CacheFile['body'], later };
-}
-
-/** Writes the cache back as FlowGuard would, its head giving the lengths and hash of the lines after it. */
-function writeCacheFile(file: string, cache: CacheFile): void {
-  const body = JSON.stringify(cache.body);
-  const head = { ...cache.head, body: Buffer.byteLength(body), later: Buffer.byteLength(cache.later), laterSha1: createHash('sha1').update(cache.later).digest('hex') };
-  writeFileSync(file, `${JSON.stringify(head)}\n${body}\n${cache.later}`);
-}
 
 /**
  * Sets when the last run read each file it hashed, as the cache records it: `readAt` gives it for
@@ -53,26 +24,6 @@ function setReadTimes(cacheFile: string, readAt: (record: FileRecord) => number 
 }
 
 const LONG_AFTER = (): number => Date.now() + 3_600_000;
-
-/** The in-process CLI with FLOWGUARD_TRACE_UNITS=1; the trace lines are taken out of standard error. */
-async function traced(args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliRun & { trace: string }> {
-  const saved = { ...process.env };
-  Object.assign(process.env, { FLOWGUARD_TRACE_UNITS: '1', ...env });
-  try {
-    const run = await cli(args, cwd);
-    const lines = run.stderr.split('\n');
-    return { ...run, stderr: lines.filter((l) => !l.startsWith('flowguard: trace: ')).join('\n'), trace: lines.filter((l) => l.startsWith('flowguard: trace: ')).join('\n') };
-  } finally {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
-}
-
-function same(actual: CliRun, expected: CliRun, what: string): void {
-  assert.equal(actual.stdout, expected.stdout, `${what}: the report differs`);
-  assert.equal(actual.stderr, expected.stderr, `${what}: the notes differ`);
-  assert.equal(actual.code, expected.code, `${what}: the exit code differs`);
-}
 
 /**
  * Marks the first cached finding in `file` (every one when undefined): a report that shows the
@@ -105,6 +56,7 @@ function edit(file: string, change: (text: string) => string): void {
 
 describe('cli: --cache', function () {
   this.timeout(180_000);
+  scratchUserCache();
   const dirs: string[] = [];
   const workspace = (): string => {
     const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'flowguard-cache-')));
@@ -238,9 +190,11 @@ describe('cli: --cache', function () {
     [
       'damaged in its third line (its length the same)',
       (file: string) => {
-        const text = readFileSync(file, 'utf8');
-        const at = text.lastIndexOf('"file":');
-        writeFileSync(file, `${text.slice(0, at)}"fild":${text.slice(at + 7)}`);
+        const lines = readFileSync(file, 'utf8').split('\n');
+        const third = lines[2]!;
+        const at = third.lastIndexOf('"file":');
+        lines[2] = `${third.slice(0, at)}"fild":${third.slice(at + 7)}`;
+        writeFileSync(file, lines.join('\n'));
       },
       'its content is not what FlowGuard writes (its third line is damaged)',
     ],
