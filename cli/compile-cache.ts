@@ -79,10 +79,10 @@ function sha(text: string): string {
  * and the launcher file's size, modification time and inode (a file edited by hand since its
  * build is another bundle, whatever its hash says).
  */
-export function cacheFileName(payload: Payload, filename: string, env: NodeJS.ProcessEnv, execArgv: readonly string[]): string {
+export function cacheFileName(payload: Payload, filename: string, env: NodeJS.ProcessEnv, execArgv: readonly string[], name = 'cli'): string {
   const file = statSync(filename, { bigint: true });
   const identity = sha(JSON.stringify([process.arch, process.versions.v8, execArgv, env.NODE_OPTIONS ?? '', env.FLOWGUARD_V8_DEFAULTS ?? '', String(file.size), String(file.mtimeNs), String(file.ino)]));
-  return `cli-${process.version}-${payload.hash}-${identity.slice(0, 16)}.v8cache`;
+  return `${name}-${process.version}-${payload.hash}-${identity.slice(0, 16)}.v8cache`;
 }
 
 /** A code cache is a few MB; one far larger is not FlowGuard's. */
@@ -143,11 +143,12 @@ export function writeAtomically(dir: string, file: string, data: Uint8Array): vo
 
 /** How many code caches the folder keeps (every build, node version and copy of the launcher has its own). */
 export const KEPT_CACHES = 8;
-const CACHE_FILE = /^cli-.*\.v8cache$/;
-const TEMPORARY = /^\.cli-.*\.tmp$/;
 
-/** Leaves the KEPT_CACHES most recent code caches in the folder, and removes temporary files an interrupted write left an hour ago or more. */
-export function prune(dir: string, now = Date.now()): void {
+/** Leaves the KEPT_CACHES most recent code caches of `name` in the folder, and removes temporary files an interrupted write left an hour ago or more. */
+export function prune(dir: string, now = Date.now(), name = 'cli'): void {
+  // No name is the start of another (server/launcher.ts), so each is pruned alone.
+  const CACHE_FILE = new RegExp(`^${name}-.*\\.v8cache$`);
+  const TEMPORARY = new RegExp(`^\\.${name}-.*\\.tmp$`);
   try {
     const files = readdirSync(dir)
       .filter((name) => CACHE_FILE.test(name) || TEMPORARY.test(name))
@@ -174,6 +175,10 @@ export interface BundleHost {
   cacheDir: string | undefined;
   /** Only the main thread writes the cache (a worker thread's run is part of one). */
   writes: boolean;
+  /** What the cache files are named for ('cli' by default): each bundle, and each role of one, keeps its own (server/launcher.ts). */
+  name?: string;
+  /** Given the function that writes the cache, when one is to be written: by default it runs at the process's exit. */
+  save?(write: () => void): void;
 }
 
 type ModuleFunction = (this: unknown, exports: unknown, require: NodeRequire, module: NodeModule, filename: string, dirname: string) => unknown;
@@ -188,21 +193,24 @@ function compiled(payload: Payload, host: BundleHost): ModuleFunction | undefine
   }
   try {
     const dir = host.cacheDir;
-    const file = path.join(dir, cacheFileName(payload, host.filename, host.env, host.execArgv));
+    const name = host.name ?? 'cli';
+    const file = path.join(dir, cacheFileName(payload, host.filename, host.env, host.execArgv, name));
     const cachedData = readOwnedFile(file);
     const script = new Script(WRAPPER + payload.text + '\n})', { filename: host.filename, ...(cachedData ? { cachedData } : {}) });
     const fn = script.runInThisContext() as ModuleFunction;
     const rejected = cachedData !== undefined && script.cachedDataRejected === true;
     lastCompile = !cachedData ? 'none' : rejected ? 'rejected' : 'accepted';
     if (host.writes && (!cachedData || rejected)) {
-      process.once('exit', () => {
+      const write = (): void => {
         try {
           writeAtomically(dir, file, script.createCachedData());
-          prune(dir);
+          prune(dir, Date.now(), name);
         } catch {
           // The next run compiles the bundle again.
         }
-      });
+      };
+      if (host.save) host.save(write);
+      else process.once('exit', write);
     }
     return fn;
   } catch {

@@ -4,13 +4,15 @@ import * as esbuild from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { wrapCli } from './cli-launcher.mjs';
+import { wrapCli, wrapServer } from './cli-launcher.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-// `--cli FILE` builds only the CLI's production bundle into FILE (test/cli/compile-cache.test.ts).
+// `--cli FILE` builds only the CLI's production bundle into FILE (test/cli/compile-cache.test.ts);
+// `--server FILE` only the language server's (scripts/bench-lsp.mjs, test/unit/server/launcher.test.ts).
 const cliAt = process.argv.indexOf('--cli');
-const production = process.argv.includes('--production') || cliAt >= 0;
+const serverAt = process.argv.indexOf('--server');
+const production = process.argv.includes('--production') || cliAt >= 0 || serverAt >= 0;
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions} */
@@ -32,9 +34,10 @@ const common = {
 // it), with the options and plugins the CLI's bundle has, so the action runs what the CLI does.
 const actionAt = process.argv.indexOf('--action');
 const cli = { entryPoints: ['cli/main.ts'], outfile: cliAt >= 0 ? process.argv[cliAt + 1] : 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } };
-const bundles = actionAt >= 0 ? [{ entryPoints: ['action/bundle.ts'], outfile: process.argv[actionAt + 1] }] : cliAt >= 0 ? [cli] : [
+const server = { entryPoints: ['server/main.ts'], outfile: serverAt >= 0 ? process.argv[serverAt + 1] : 'dist/server.js' };
+const bundles = actionAt >= 0 ? [{ entryPoints: ['action/bundle.ts'], outfile: process.argv[actionAt + 1] }] : cliAt >= 0 ? [cli] : serverAt >= 0 ? [server] : [
   { entryPoints: ['client/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { entryPoints: ['server/main.ts'], outfile: 'dist/server.js' },
+  server,
   cli,
 ];
 
@@ -88,6 +91,7 @@ if (watch) {
   const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   if (results.some((r) => r.status === 'rejected')) process.exit(1);
-  // A production CLI is a launcher holding its bundle, compiled with a V8 code cache (scripts/cli-launcher.mjs).
+  // A production CLI is a launcher holding its bundle, compiled with a V8 code cache (scripts/cli-launcher.mjs); so is the language server.
   if (production && bundles.includes(cli)) await wrapCli(cli.outfile);
+  if (production && bundles.includes(server)) await wrapServer(server.outfile);
 }

@@ -1,5 +1,6 @@
 // Makes a production dist/cli.js a launcher (cli/launcher.ts) that holds the CLI's bundle and
-// compiles it with a V8 code cache (cli/compile-cache.ts says why and how). The bundle is kept as
+// compiles it with a V8 code cache (cli/compile-cache.ts says why and how); dist/server.js the
+// same with the language server's launcher (server/launcher.ts). The bundle is kept as
 // the body of a function, in a block comment: V8 only scans a comment, the launcher reads it back
 // with Function.prototype.toString, and the package still ships the one file dist/cli.js.
 import * as esbuild from 'esbuild';
@@ -17,12 +18,21 @@ const PAYLOAD_END = '\n*/';
 const encodePayload = (text) => text.replace(/\x01/g, '\x01\x02').replace(/\*\//g, '*\x01/');
 
 /** Rewrites the CLI bundle at `file` as the launcher holding it. */
-export async function wrapCli(file) {
+export function wrapCli(file) {
+  return wrapBundle(file, 'cli/launcher.ts', '#!/usr/bin/env node\n');
+}
+
+/** Rewrites the language server's bundle at `file` as the launcher holding it. */
+export function wrapServer(file) {
+  return wrapBundle(file, 'server/launcher.ts', '');
+}
+
+async function wrapBundle(file, entry, shebang) {
   const bundle = readFileSync(file, 'utf8');
   if (bundle.includes(`function flowguardBundle(){${PAYLOAD_START}`)) throw new Error(`${file} is a launcher already`);
   const launcher = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: ['cli/launcher.ts'],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -36,5 +46,5 @@ export async function wrapCli(file) {
   // The shebang line is the launcher's; the bundle's lines keep their numbers past it.
   const body = bundle.replace(/^#![^\n]*\n/, '');
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 32);
-  writeFileSync(file, `#!/usr/bin/env node\n${code}function flowguardBundle(){${PAYLOAD_START}${hash}\n${encodePayload(body)}${PAYLOAD_END}}\n`);
+  writeFileSync(file, `${shebang}${code}function flowguardBundle(){${PAYLOAD_START}${hash}\n${encodePayload(body)}${PAYLOAD_END}}\n`);
 }

@@ -1,9 +1,10 @@
 import { deserialize } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { KeptUnit } from './cross-flow';
 import type { Logger } from './logger';
-import type { FromWorker, PassRequest, PassWorkerData, SentPassResult, ToWorker } from './pass-protocol';
+import type { FromWorker, PassRequest, SentPassResult, ToWorker } from './pass-protocol';
+import { startPassWorker, takeEarlyPassWorker } from './pass-role';
 import { PackedContexts } from './packed-contexts';
 import type { FileChange } from './projects';
 import type { PassFlow, PassResult } from './workspace-pass';
@@ -71,8 +72,8 @@ interface Pending extends PassHandlers {
  */
 export class PassWorkerHost {
   private worker: Worker | undefined;
-  private readonly current = new SharedArrayBuffer(4);
-  private readonly allowed = new Int32Array(this.current);
+  private current = new SharedArrayBuffer(4);
+  private allowed = new Int32Array(this.current);
   private readonly pending = new Map<number, Pending>();
   /** Passes whose result came, by id: their cross-flow data is on its way. */
   private readonly crossFlows = new Map<number, (data: Uint8Array | undefined) => void>();
@@ -127,9 +128,20 @@ export class PassWorkerHost {
   }
 
   private start(): Worker {
-    const data: PassWorkerData = { flowguardRole: 'pass-worker', current: this.current };
-    // stdout piped here and dropped into the log: over stdio the process's own stdout is the LSP channel.
-    const worker = new Worker(this.entry, { workerData: data, argv: [], execArgv: [], stdout: true });
+    // The launcher's worker, started before the bundle loaded here (pass-role.ts), when it is still well.
+    const early = takeEarlyPassWorker(this.entry);
+    if (early?.failed) {
+      this.log.error(`The workspace pass worker failed as it started: ${early.failed}`);
+      void early.worker.terminate().catch(() => undefined);
+    } else if (early) {
+      // Its id of the pass allowed to run is the one to write from now on, holding what this host wrote so far.
+      const allowed = new Int32Array(early.current);
+      Atomics.store(allowed, 0, Atomics.load(this.allowed, 0));
+      this.current = early.current;
+      this.allowed = allowed;
+    }
+    const worker = early && !early.failed ? early.worker : startPassWorker(this.entry, this.current);
+    // stdout dropped into the log: over stdio the process's own stdout is the LSP channel.
     worker.stdout.setEncoding('utf8').on('data', (chunk: string) => this.log.info(chunk.trimEnd()));
     worker.on('message', (message: FromWorker) => this.received(message));
     worker.on('error', (error) => {

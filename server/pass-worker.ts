@@ -1,5 +1,6 @@
 import { serialize } from 'node:v8';
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { saveCompileCache } from './compile-cache-hook';
 import type { Logger } from './logger';
 import type { FromWorker, PassRequest, PassWorkerData, SentPassResult, ToWorker } from './pass-protocol';
 import { packContexts } from './packed-contexts';
@@ -8,11 +9,6 @@ import { Projects } from './projects';
 import { cwdAmong } from './workspace-roots';
 import { runPass } from './workspace-pass';
 import { findUnits } from './workspace-units';
-
-/** True in the worker thread the language server starts for its workspace passes. */
-export function isPassWorker(): boolean {
-  return parentPort !== null && (workerData as Partial<PassWorkerData> | undefined)?.flowguardRole === 'pass-worker';
-}
 
 /**
  * The memory of each buffer that owns all of its own (as v8.serialize's do), to be handed over
@@ -69,6 +65,10 @@ export function servePasses(): void {
     // Then what only later lints need, while the main thread publishes.
     result.completeTransfers();
     const crossFlow = serialize(result.crossFlow);
+    // The functions a pass runs are compiled now: what the next start of the worker need not
+    // compile (launcher.ts). Written before the pass is complete, so a client that waits for the
+    // pass to be complete (flowguard/stats) finds it written, and before the process can end.
+    saveCompileCache();
     port.postMessage({ type: 'crossFlow', id: request.id, crossFlow } satisfies FromWorker, transferable([crossFlow]));
   };
 

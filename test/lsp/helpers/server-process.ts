@@ -176,6 +176,11 @@ export class ServerProcess {
     });
   }
 
+  /** The last diagnostics published for each URI so far. */
+  publishedSoFar(): Map<string, Diagnostic[]> {
+    return new Map(this.latest);
+  }
+
   /** Like diagnostics(), but also satisfied by what was published for `uri` before the call. */
   published(uri: string, accept: (diagnostics: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
     const latest = this.latest.get(uri);

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { PassWorkerHost } from '../../../server/pass-host';
+import { startPassWorkerEarly, takeEarlyPassWorker } from '../../../server/pass-role';
 import { ROOT } from '../../helpers/fixtures';
 
 // The compiled server entry: like the bundle, it serves passes when loaded in the worker thread.
@@ -16,6 +17,36 @@ function host(entry = ENTRY): { host: PassWorkerHost; errors: string[] } {
 }
 
 describe('server: the pass worker, seen from the main thread', () => {
+  it("takes the worker the launcher started early (server/launcher.ts), and runs the pass in it as in its own", async () => {
+    startPassWorkerEarly(ENTRY);
+    const { host: passes, errors } = host();
+    try {
+      passes.warm();
+      assert.equal(takeEarlyPassWorker(ENTRY), undefined, 'the host took it');
+      const result = await passes.run(REQUEST, { units: () => undefined, progress: () => undefined });
+      assert.ok(result);
+      assert.ok(result.flows().length >= 6);
+      assert.ok(result.diagnostics.size > 0);
+      assert.ok(await result.crossFlow);
+      assert.deepEqual(errors, []);
+    } finally {
+      passes.stop();
+    }
+  });
+
+  it('leaves an early worker started for another entry alone, and starts its own', async () => {
+    startPassWorkerEarly(path.join(path.dirname(ENTRY), 'other-entry.js'));
+    const { host: passes } = host();
+    try {
+      const result = await passes.run(REQUEST, { units: () => undefined, progress: () => undefined });
+      assert.ok(result?.flows().length);
+    } finally {
+      passes.stop();
+      // It was taken and let go: another entry's worker is never this host's.
+      assert.equal(takeEarlyPassWorker(ENTRY), undefined);
+    }
+  });
+
   it('runs a pass in a worker thread: the units first, progress, then diagnostics, flows, contexts and cross-flow data', async () => {
     const { host: passes } = host();
     try {
