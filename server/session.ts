@@ -86,6 +86,12 @@ export class Session {
   private readonly documentFlows = new DocumentFlows();
   /** The solution context each open flow was last linted with, to know which a pass changed. */
   private readonly lintedWith = new Map<string, string>();
+  /**
+   * What each open flow's last lint of its buffer took from other flows (WorkspaceIndex.fingerprint),
+   * by URI. A pass lints the saved file and records its fingerprint for the unit: that says nothing
+   * of the buffer, whose findings still hold what the other flows were when it was linted.
+   */
+  private readonly bufferFingerprints = new Map<string, string>();
   /** Flow files whose buffer changed, opened or closed since related flows were last checked. */
   private readonly changedFiles = new Set<string>();
   /** The outline of each of those as related flows last saw it: links it had then count too (flow-graph.ts). */
@@ -145,6 +151,7 @@ export class Session {
     this.lintedOnce.delete(document.uri);
     this.flows.delete(document.uri);
     this.lintedWith.delete(document.uri);
+    this.bufferFingerprints.delete(document.uri);
     this.documentFlows.forget(document.uri);
     const file = pathOfUri(document.uri);
     if (!file || this.open.get(file) !== document.uri) return;
@@ -297,7 +304,10 @@ export class Session {
       else this.flows.delete(uri);
       if (result.analysed) this.stats.analysed(file, 'buffer');
       diagnostics = result.diagnostics;
-      if (result.crossFlow && this.options.documents.get(uri)?.version === version) this.workspace.crossFlow.unitOf(file)?.linted.set(result.crossFlow.key, result.crossFlow.fingerprint);
+      if (result.crossFlow && this.options.documents.get(uri)?.version === version) {
+        this.workspace.crossFlow.unitOf(file)?.linted.set(result.crossFlow.key, result.crossFlow.fingerprint);
+        this.bufferFingerprints.set(uri, result.crossFlow.fingerprint);
+      }
       // What this buffer passes to its child flows, or returns to its callers, may have changed.
       if (result.isFlow || wasFlow) {
         this.changedFiles.add(file);
@@ -374,7 +384,11 @@ export class Session {
         if (live) this.seenOutlines.set(file, flowOutline(live));
         else this.seenOutlines.delete(file);
       }
-      const stale = index.keys().filter((key) => index.fingerprint(key, options) !== unit.linted.get(key));
+      const stale = index.keys().filter((key) => {
+        // An open flow against what its buffer's lint took; a saved one against its last lint, the pass's or this one's.
+        const uri = openUris.get(fileOfDisplayPath(key, unit.cwd).file);
+        return index.fingerprint(key, options) !== (uri ? this.bufferFingerprints.get(uri) : unit.linted.get(key));
+      });
       for (const key of stale) {
         const { file, inArchive } = fileOfDisplayPath(key, unit.cwd);
         const uri = openUris.get(file);

@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   DidChangeTextDocumentNotification,
+  DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
+  FileChangeType,
   DidOpenTextDocumentNotification,
   HoverRequest,
   type Diagnostic,
@@ -97,6 +99,31 @@ describe('lsp: data paths across child flows', () => {
     const [finding] = (await back).filter((d) => d.code === DATA_PATH);
     assert.ok(finding?.relatedInformation?.some((r) => r.location.uri === uri(child)), "the child's steps are related information");
     await close(child);
+  });
+
+  it("an open child whose parent changes on disk (a pull, another editor) shows what the new parent passes", async () => {
+    const parent = file(INVOICES, 'parent');
+    const child = file(INVOICES, 'child');
+    const saved = readFileSync(parent, 'utf8');
+    // The child open and unchanged: its buffer is what the pass reads from disk.
+    const opened = server.diagnostics(uri(child), dataPathAt('Send_to_collector'));
+    await open(child, readFileSync(child, 'utf8'));
+    await opened;
+    const changed = async (text: string): Promise<void> => {
+      writeFileSync(parent, text);
+      await server.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(parent), type: FileChangeType.Changed }] });
+    };
+    try {
+      const gone = server.diagnostics(uri(child), noDataPath);
+      await changed(saved.replace("\"@{body('Get_items')?['value']}\"", '"nothing from SharePoint"'));
+      await gone;
+      const back = server.diagnostics(uri(child), dataPathAt('Send_to_collector'));
+      await changed(saved);
+      await back;
+    } finally {
+      writeFileSync(parent, saved);
+      await close(child);
+    }
   });
 
   it('hovers on a "Run a Child Flow" action with the child flow it runs and its inputs', async () => {
