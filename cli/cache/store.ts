@@ -273,8 +273,10 @@ export async function keepReport(location: CacheLocation, runKey: string, report
   const key = reportKey(runKey, content, report);
   if (key === undefined || content.report === key) return undefined;
   const { text, notes, after, exit } = report;
-  const head: ReportHead = { key, length: text.byteLength, notes, after, exit };
-  const problem = await writeText(location, [headText(content, session.records, head), content.rest, NEWLINE_BYTES, text], cwd);
+  const head = headText(content, session.records, { key, length: text.byteLength, notes, after, exit });
+  // A report too large to keep beside the entries is not kept: they are, and give it again.
+  if (Buffer.byteLength(head) + 2 + content.rest.byteLength + text.byteLength > MAX_CACHE_BYTES) return undefined;
+  const problem = await writeText(location, [head, content.rest, NEWLINE_BYTES, text], cwd);
   if (!problem) session.content = { ...content, report: key };
   return problem;
 }
