@@ -7,7 +7,7 @@ import { version as cliVersion } from '../version';
 
 /**
  * Bumped whenever what the cache stores changes shape (3: a head line with the file stats, then
- * the entries, places packed; 4: and the last report on a fourth line).
+ * the entries, places packed; 4: and the last report after them).
  */
 export const CACHE_FORMAT = 4;
 

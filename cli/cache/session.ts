@@ -26,7 +26,7 @@ export type Loaded =
       later: number;
       laterEnd: number;
       laterSha1: string;
-      /** The report kept on a fourth line, after `laterEnd` and a newline. */
+      /** The report kept after the third line: from `laterEnd` and a newline to the end of the file. */
       report?: ReportHead;
     };
 

@@ -61,13 +61,13 @@ function describe(error: unknown): string {
   return String((error as NodeJS.ErrnoException).code ?? error);
 }
 
-// The file is three lines of JSON (pack.ts), and perhaps a fourth: its head, {"flowguardCache":
-// format, "key", "stats": the file records (records.ts), "body" and "later": the byte lengths of
-// the next two lines, "laterSha1", and "report" when a fourth line is there}; its body, {"files",
+// The file is three lines of JSON (pack.ts), and perhaps a report after them: its head,
+// {"flowguardCache": format, "key", "stats": the file records (records.ts), "body" and "later":
+// the byte lengths of the next two lines, "laterSha1", and "report" when one is kept}; its body, {"files",
 // "outlines", "later", "units"}; the part of the flows' outlines a run reads only when some unit
 // changed; and the report the last run printed (report-head.ts). The head is what hashing needs
 // whatever the key; the body is parsed only for the right key, the third line only when a run asks
-// for it, the fourth only when it is the report this run would print. The lengths and the third
+// for it, the report only when it is the one this run would print. The lengths and the third
 // line's sha1 (1 ms for the corpus's 1.5 MB) are checked at once, so that a file cut short or
 // damaged there too is noted and not used; the report, by its key, when it would be printed.
 const NEWLINE = 0x0a;
@@ -159,7 +159,7 @@ function reportKey(runKey: string, content: CacheContent, report: StoredReport):
 /**
  * The report the cache keeps, when the last run that kept one had this run's key (`runKey`:
  * its cache key, units, options and settings) and the entries were what they are now; undefined
- * otherwise, and when the fourth line is not what its head says (the entries then give the
+ * otherwise, and when the report there is not the one its key was made for (the entries then give the
  * report, and the run keeps it again). Call it after hashUnits and before readCache.
  */
 export async function storedReport(location: CacheLocation, key: string, runKey: string): Promise<StoredReport | undefined> {

@@ -19,7 +19,7 @@ export interface CachedFinding {
 /** [path, size, mtime ns, ctime ns, inode, device, digest, read at (ms)] (cli/cache/records.ts). */
 export type FileRecord = [string, number, string, string, string, string, string, number];
 
-/** A cache file's first three lines (cli/cache/store.ts): its head, its body, and the rest of the outlines, as text; a fourth may keep the last report. */
+/** A cache file's first three lines (cli/cache/store.ts): its head, its body, and the rest of the outlines, as text; the last report may follow (its own lines and all). */
 export interface CacheFile {
   head: { flowguardCache: number; key: string; stats: FileRecord[]; body: number; later: number; laterSha1: string; report?: unknown };
   body: { files: string[]; texts: string[]; units: { id: string; outcome: { flows: { key: string; result: { findings: CachedFinding[] } }[] } }[] };
