@@ -58,7 +58,13 @@ export function bodyPropertyAt(step: Step, node: JsonNode): string | undefined {
   const body = prop(step.inputs, 'body');
   if (!body || !within(node, body)) return undefined;
   if (body.type !== 'object') return WHOLE_BODY;
-  for (const [key, value] of entries(body)) if (within(node, value)) return String(key.value).toLowerCase();
+  // By index, from the properties themselves: no pair or iterator result per member (this runs for every read of a body).
+  const properties = body.children ?? [];
+  for (let i = 0; i < properties.length; i++) {
+    const key = (properties[i] as JsonNode).children?.[0];
+    const value = (properties[i] as JsonNode).children?.[1];
+    if (key && value && within(node, value)) return String(key.value).toLowerCase();
+  }
   return WHOLE_BODY;
 }
 
@@ -76,8 +82,9 @@ export function declaredInputs(trigger: Step): Map<string, JsonNode> {
 /** The body properties the reads of `step`'s outputs take, in document order (WHOLE_BODY for a read of all of it). */
 export function readProperties(flow: Flow, step: Step): string[] {
   const out = new Set<string>();
-  for (const read of dataFlow(flow).readersOf({ kind: 'step', step })) {
-    const property = bodyPropertyRead(read);
+  const reads = dataFlow(flow).readersOf({ kind: 'step', step });
+  for (let i = 0; i < reads.length; i++) {
+    const property = bodyPropertyRead(reads[i] as (typeof reads)[number]);
     if (property !== undefined) out.add(property);
   }
   return [...out];

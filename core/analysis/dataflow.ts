@@ -1,5 +1,5 @@
 import { items, prop, str, type JsonNode } from '../artifacts/json';
-import { collectExpressions, type FlowReference } from '../expressions';
+import { collectExpressions, type FlowReference, type StepExpressions } from '../expressions';
 import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
 import { enclosingLoops, flowNames } from './names';
@@ -68,10 +68,15 @@ export class DataFlow {
   constructor(readonly flow: Flow) {
     const names = flowNames(flow);
     const expressions = collectExpressions(flow);
-    for (const set of expressions.steps) {
+    // By index: for...of allocates an iterator result per item in code the JIT has not optimised yet.
+    const sets = expressions.steps;
+    for (let s = 0; s < sets.length; s++) {
+      const set = sets[s] as StepExpressions;
       const reader = set.step;
-      for (const name of variablesWritten(reader)) this.add(this.writers, `var:${name}`, reader);
-      for (const ref of set.references) {
+      if (isVariableWriter(reader)) for (const name of variablesWritten(reader)) this.add(this.writers, `var:${name}`, reader);
+      const references = set.references;
+      for (let r = 0; r < references.length; r++) {
+        const ref = references[r] as FlowReference;
         const origin = this.resolve(ref, reader, names.steps);
         if (origin) this.add(this.readers, originKey(origin), { reader, origin, ref });
       }

@@ -11,10 +11,17 @@ function union(a: State, b: State): State {
   if (a === b || b.size === 0) return a;
   if (a.size === 0) return b;
   const out = new Map(a);
-  for (const [name, writers] of b) {
+  // forEach, not for...of: no iterator result per entry in code the JIT has not optimised yet.
+  b.forEach((writers, name) => {
     const mine = out.get(name);
-    out.set(name, mine ? new Set([...mine, ...writers]) : writers);
-  }
+    if (!mine) {
+      out.set(name, writers);
+      return;
+    }
+    const both = new Set(mine);
+    writers.forEach((w) => both.add(w));
+    out.set(name, both);
+  });
   return out;
 }
 
@@ -35,21 +42,28 @@ function topological(steps: Step[]): Step[] {
   const byName = new Map(steps.map((s) => [s.name.toLowerCase(), s]));
   const pending = new Map<Step, number>();
   const next = new Map<Step, Step[]>();
-  for (const step of steps) {
-    const before = step.runAfter.map((r) => byName.get(r.action.toLowerCase())).filter((s): s is Step => s !== undefined && s !== step);
-    pending.set(step, before.length);
-    for (const b of before) {
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Step;
+    let count = 0;
+    for (let r = 0; r < step.runAfter.length; r++) {
+      const b = byName.get((step.runAfter[r] as Step['runAfter'][number]).action.toLowerCase());
+      if (b === undefined || b === step) continue;
+      count++;
       const list = next.get(b);
       if (list) list.push(step);
       else next.set(b, [step]);
     }
+    pending.set(step, count);
   }
   const ready = steps.filter((s) => pending.get(s) === 0);
   const out: Step[] = [];
   for (let head = 0; head < ready.length; head++) {
     const step = ready[head] as Step;
     out.push(step);
-    for (const n of next.get(step) ?? []) {
+    const after = next.get(step);
+    if (!after) continue;
+    for (let i = 0; i < after.length; i++) {
+      const n = after[i] as Step;
       const left = (pending.get(n) ?? 1) - 1;
       pending.set(n, left);
       if (left === 0) ready.push(n);
@@ -93,11 +107,13 @@ export class ReachingWrites {
     const byName = new Map(steps.map((s) => [s.name.toLowerCase(), s]));
     const outOf = new Map<Step, State>();
     const successors = new Set<Step>();
-    for (const step of topological(steps)) {
+    const ordered = topological(steps);
+    for (let s = 0; s < ordered.length; s++) {
+      const step = ordered[s] as Step;
       let state = EMPTY;
       let hasPredecessor = false;
-      for (const after of step.runAfter) {
-        const previous = byName.get(after.action.toLowerCase());
+      for (let r = 0; r < step.runAfter.length; r++) {
+        const previous = byName.get((step.runAfter[r] as Step['runAfter'][number]).action.toLowerCase());
         if (!previous) continue;
         hasPredecessor = true;
         successors.add(previous);

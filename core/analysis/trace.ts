@@ -60,7 +60,10 @@ export function traceForward(flow: Flow, source: Step, options: TraceOptions): D
   ];
   for (let head = 0; head < queue.length; head++) {
     const current = queue[head] as Pending;
-    for (const read of graph.readersOf(current.origin)) {
+    // By index: for...of allocates an iterator result per item in code the JIT has not optimised yet.
+    const reads = graph.readersOf(current.origin);
+    for (let r = 0; r < reads.length; r++) {
+      const read = reads[r] as (typeof reads)[number];
       const reader = read.reader;
       if (reader === source) continue;
       if (head === 0 && options.readsSource && !options.readsSource(read)) continue;

@@ -49,12 +49,14 @@ function collect(flow: Flow): FlowExpressions {
   const byNode = new Map<JsonNode, FoundExpression>();
   const steps: StepExpressions[] = [];
   const byStep = new Map<Step, StepExpressions>();
-  for (const step of flow.steps) {
+  for (let s = 0; s < flow.steps.length; s++) {
+    const step = flow.steps[s] as Step;
     const set: StepExpressions = { step, ...emptySet() };
     // A nested step is walked as a step of its own, so its container is skipped here: each
     // string is visited exactly once however deep the scopes go.
     const skip = new Set<JsonNode>();
-    for (const child of step.children) {
+    for (let c = 0; c < step.children.length; c++) {
+      const child = step.children[c] as Step;
       const container = child.node.parent?.parent;
       skip.add(container ?? child.node);
     }
@@ -119,7 +121,8 @@ function visitString(node: JsonNode, text: string, set: ExpressionSet, byNode: M
   set.expressions.push(found);
   byNode.set(node, found);
   const embedded = parsed.kind === 'expression' ? [parsed.expression] : parsed.expressions;
-  for (const expression of embedded) {
+  for (let i = 0; i < embedded.length; i++) {
+    const expression = embedded[i] as (typeof embedded)[number];
     if (expression.error) set.errors.push(expression.error);
     // The references are made with their node (referencesIn) rather than each copied with it
     // ({ ...reference, node }): a spread of references of seven shapes is a slow, generic copy, and

@@ -68,7 +68,8 @@ function collect(expr: Expr, out: Reference[], node: unknown): void {
   switch (expr.type) {
     case 'call':
       reference(expr, { path: [], pathComplete: true, accessSpan: expr.span }, out, node);
-      for (const arg of expr.args) collect(arg, out, node);
+      // By index: for...of allocates an iterator result per item in code the JIT has not optimised yet.
+      for (let i = 0; i < expr.args.length; i++) collect(expr.args[i] as Expr, out, node);
       return;
     case 'index':
     case 'member': {
@@ -82,11 +83,14 @@ function collect(expr: Expr, out: Reference[], node: unknown): void {
       chain.reverse();
       if (base.type === 'call') {
         reference(base, accessOf(base, chain), out, node);
-        for (const arg of base.args) collect(arg, out, node);
+        for (let i = 0; i < base.args.length; i++) collect(base.args[i] as Expr, out, node);
       } else {
         collect(base, out, node);
       }
-      for (const link of chain) if (link.type === 'index') collect(link.index, out, node);
+      for (let i = 0; i < chain.length; i++) {
+        const link = chain[i] as Expr;
+        if (link.type === 'index') collect(link.index, out, node);
+      }
       return;
     }
     default:
@@ -97,7 +101,8 @@ function collect(expr: Expr, out: Reference[], node: unknown): void {
 function accessOf(call: CallExpr, chain: Expr[]): Access {
   const path: PathSegment[] = [];
   let accessSpan = call.span;
-  for (const link of chain) {
+  for (let i = 0; i < chain.length; i++) {
+    const link = chain[i] as Expr;
     let segment: PathSegment | undefined;
     if (link.type === 'member') segment = link.name;
     else if (link.type === 'index' && (link.index.type === 'string' || link.index.type === 'number')) segment = link.index.value;

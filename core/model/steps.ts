@@ -25,11 +25,16 @@ function branchesOf(node: JsonNode, type: string): [branch: string, actions: Jso
 }
 
 function readRunAfter(node: JsonNode): RunAfter[] {
-  return entries(prop(node, 'runAfter')).map(([key, value]) => ({
-    action: String(key.value),
-    statuses: value.type === 'array' ? (value.children ?? []).map((c) => str(c) ?? '').filter(Boolean) : [],
-    node: key,
-  }));
+  // Pairs read by index: a destructured parameter runs the iterator protocol in code the JIT has not optimised yet.
+  return entries(prop(node, 'runAfter')).map((pair) => {
+    const key = pair[0];
+    const value = pair[1];
+    return {
+      action: String(key.value),
+      statuses: value.type === 'array' ? (value.children ?? []).map((c) => str(c) ?? '').filter(Boolean) : [],
+      node: key,
+    };
+  });
 }
 
 function readStep(kind: StepKind, nameNode: JsonNode, node: JsonNode, all: Step[], parent?: Step, branch?: string): Step {
@@ -49,9 +54,15 @@ function readStep(kind: StepKind, nameNode: JsonNode, node: JsonNode, all: Step[
   };
   all.push(step);
   if (kind === 'action') {
-    for (const [branchName, actions] of branchesOf(node, type)) {
-      for (const [childName, childNode] of entries(actions)) {
-        if (childNode.type === 'object') step.children.push(readStep('action', childName, childNode, all, step, branchName));
+    // By index: for...of allocates an iterator result per item in code the JIT has not optimised
+    // yet, and this runs for every step of every flow, each time a flow is built.
+    const branches = branchesOf(node, type);
+    for (let b = 0; b < branches.length; b++) {
+      const branch = branches[b] as [string, JsonNode];
+      const children = entries(branch[1]);
+      for (let c = 0; c < children.length; c++) {
+        const child = children[c] as [JsonNode, JsonNode];
+        if (child[1].type === 'object') step.children.push(readStep('action', child[0], child[1], all, step, branch[0]));
       }
     }
   }

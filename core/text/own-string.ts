@@ -28,7 +28,8 @@ export function ownStrings<T>(value: T): T {
       for (let i = 0; i < v.length; i++) v[i] = visit(v[i]);
     } else {
       const record = v as Record<string, unknown>;
-      for (const key of Object.keys(record)) record[key] = visit(record[key]);
+      const keys = Object.keys(record);
+      for (let i = 0; i < keys.length; i++) record[keys[i] as string] = visit(record[keys[i] as string]);
     }
     return v;
   };

@@ -75,11 +75,16 @@ export default defineRule({
   },
   check(ctx) {
     const expressions = collectExpressions(ctx.flow);
-    for (const set of expressions.steps) {
-      for (const ref of set.references) checkReference(ctx, set.step, ref);
+    // By index: for...of allocates an iterator result per item in code the JIT has not optimised
+    // yet, and this runs for every reference of every flow.
+    const sets = expressions.steps;
+    for (let s = 0; s < sets.length; s++) {
+      const set = sets[s] as (typeof sets)[number];
+      for (let r = 0; r < set.references.length; r++) checkReference(ctx, set.step, set.references[r] as (typeof set.references)[number]);
       const step = set.step;
       checkVariableWriter(ctx, step);
-      for (const after of step.runAfter) {
+      for (let a = 0; a < step.runAfter.length; a++) {
+        const after = step.runAfter[a] as (typeof step.runAfter)[number];
         const elsewhere = flowNames(ctx.flow).steps.get(after.action.toLowerCase());
         if (elsewhere && elsewhere !== step && elsewhere.parent === step.parent && elsewhere.branch === step.branch && elsewhere.kind === step.kind) continue;
         const here = siblings(ctx.flow, step);
