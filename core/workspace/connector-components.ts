@@ -76,6 +76,8 @@ function basename(rel: string): string {
 export function connectorFolderFiles(tree: FileTree, root: string): string[] {
   const folders = [`${root}connector/`.toLowerCase(), `${root}connectors/`.toLowerCase()];
   return tree.list().filter((rel) => {
+    // `root` is a path of the tree as stored: only its files are lower-cased (a workspace tree holds every solution's).
+    if (!rel.startsWith(root)) return false;
     const lower = rel.toLowerCase();
     const folder = folders.find((f) => lower.startsWith(f));
     return folder !== undefined && !lower.slice(folder.length).includes('/') && lower.length > folder.length;

@@ -24,7 +24,12 @@ function label(el: XmlElement | undefined): string | undefined {
 /** Reads environmentvariabledefinitions/<schema>/ definition XML and the values JSON beside it. */
 export async function readEnvironmentVariables(tree: FileTree, root: string, ws: Workspace): Promise<EnvironmentVariable[]> {
   const prefix = `${root}environmentvariabledefinitions/`.toLowerCase();
-  const definitions = tree.list().filter((rel) => rel.toLowerCase().startsWith(prefix) && rel.toLowerCase().endsWith('/environmentvariabledefinition.xml'));
+  // `root` is a path of the tree as stored: only its files are lower-cased (a workspace tree holds every solution's).
+  const definitions = tree.list().filter((rel) => {
+    if (!rel.startsWith(root)) return false;
+    const lower = rel.toLowerCase();
+    return lower.startsWith(prefix) && lower.endsWith('/environmentvariabledefinition.xml');
+  });
   const variables: EnvironmentVariable[] = [];
   for (const rel of definitions) {
     const xml = await readXml(tree, rel, ws);
