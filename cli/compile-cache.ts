@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import * as path from 'node:path';
 import { Script, runInThisContext } from 'node:vm';
 
@@ -55,6 +56,17 @@ export function payloadOf(text: string): Payload | undefined {
   const hash = text.slice(start + HOLDER_START.length, from - 1);
   if (!/^[0-9a-f]{32}$/.test(hash) || text[from - 1] !== '\n') return undefined;
   return { text: decodePayload(text.slice(from, end)), hash };
+}
+
+/** This process's per-user folder of FlowGuard's caches (userCacheDir for its environment, platform and home), or undefined. */
+export function userCacheFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  let home: string | undefined;
+  try {
+    home = homedir();
+  } catch {
+    // No home (a user without a passwd entry): only XDG_CACHE_HOME or LOCALAPPDATA can name one.
+  }
+  return userCacheDir(env, process.platform, home);
 }
 
 /** The per-user folder of FlowGuard's caches, or undefined when the environment names none. */

@@ -2,10 +2,9 @@
 // in a block comment, as the body of flowguardBundle (scripts/cli-launcher.mjs writes the file).
 // The launcher compiles the bundle with a V8 code cache and runs it as its own module, so the
 // bundle's worker threads, which start __filename, start the launcher again (cli/compile-cache.ts).
-import { homedir } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { tuneTiering } from '../core/runtime/tiering';
-import { launcherPayload, runBundle, userCacheDir } from './compile-cache';
+import { launcherPayload, runBundle, userCacheFolder } from './compile-cache';
 
 declare function flowguardBundle(): void;
 
@@ -13,20 +12,12 @@ declare function flowguardBundle(): void;
 // so it is set before the bundle is compiled, and the cache made at the end of a run is for the options then.
 tuneTiering();
 
-function home(): string | undefined {
-  try {
-    return homedir();
-  } catch {
-    return undefined;
-  }
-}
-
 runBundle(launcherPayload(flowguardBundle, __filename), {
   module,
   require,
   filename: __filename,
   env: process.env,
   execArgv: process.execArgv,
-  cacheDir: userCacheDir(process.env, process.platform, home()),
+  cacheDir: userCacheFolder(process.env),
   writes: isMainThread,
 });

@@ -5,10 +5,9 @@
 // launcher again too. Each role keeps a cache of its own, since each compiles other functions:
 // the language server's thread the protocol's and an open document's lint, written at exit as
 // the CLI's is; the pass worker a pass's, written once its first pass is done (pass-worker.ts).
-import { homedir } from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { tuneTiering } from '../core/runtime/tiering';
-import { launcherPayload, runBundle, userCacheDir } from '../cli/compile-cache';
+import { launcherPayload, runBundle, userCacheFolder } from '../cli/compile-cache';
 import { offerCompileCache } from './compile-cache-hook';
 import { isPassWorker, startPassWorkerEarly } from './pass-role';
 
@@ -17,14 +16,6 @@ declare function flowguardBundle(): void;
 // V8 checks a code cache against its options, which are the process's, not a thread's: the bundle
 // sets one as it starts (core/runtime/tiering.ts), so it is set before the bundle is compiled.
 tuneTiering();
-
-function home(): string | undefined {
-  try {
-    return homedir();
-  } catch {
-    return undefined;
-  }
-}
 
 const worker = isPassWorker();
 // The first pass waits for the worker to load the bundle: it starts now, before this thread compiles it.
@@ -35,7 +26,7 @@ runBundle(launcherPayload(flowguardBundle, __filename), {
   filename: __filename,
   env: process.env,
   execArgv: process.execArgv,
-  cacheDir: userCacheDir(process.env, process.platform, home()),
+  cacheDir: userCacheFolder(process.env),
   // Neither name starts the other's (or the CLI's, 'cli'): each is pruned on its own (cli/compile-cache.ts).
   name: worker ? 'pass-worker' : 'server',
   writes: true,

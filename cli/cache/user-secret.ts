@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { homedir } from 'node:os';
 import * as path from 'node:path';
-import { readOwnedFile, userCacheDir, writeAtomically } from '../compile-cache';
+import { readOwnedFile, userCacheFolder, writeAtomically } from '../compile-cache';
 
 // A cache file is data anyone may have written: a repository can carry one, a CI cache can be
 // restored from another branch. Its entries are checked field by field and every text in them is
@@ -16,19 +15,11 @@ const SECRET_BYTES = 32;
 
 let secret: Buffer | null | undefined;
 
-function home(): string | undefined {
-  try {
-    return homedir();
-  } catch {
-    return undefined;
-  }
-}
-
 /** This user's secret, made the first time; undefined when there is no folder of the user's own to keep it in (no kept reports then). */
 export function userSecret(env: NodeJS.ProcessEnv = process.env): Buffer | undefined {
   if (secret !== undefined) return secret ?? undefined;
   secret = null;
-  const dir = userCacheDir(env, process.platform, home());
+  const dir = userCacheFolder(env);
   if (!dir) return undefined;
   const file = path.join(dir, SECRET_FILE);
   let found = readOwnedFile(file);
