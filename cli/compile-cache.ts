@@ -239,6 +239,16 @@ export function runBundle(payload: Payload, host: BundleHost): void {
   fn.call(host.module.exports, host.module.exports, host.require, host.module, host.filename, path.dirname(host.filename));
 }
 
+/**
+ * What a launcher (cli/launcher.ts, server/launcher.ts) does once its V8 options are set: runs the
+ * bundle its `holder` holds as its own module (`module`, `require` and `filename` are the
+ * launcher's), with this process's environment and the user's cache folder; `role` says which
+ * cache it keeps and how it is written.
+ */
+export function runLauncher(holder: () => void, launcher: Pick<BundleHost, 'module' | 'require' | 'filename'>, role: Pick<BundleHost, 'name' | 'writes' | 'save'>): void {
+  runBundle(launcherPayload(holder, launcher.filename), { ...launcher, env: process.env, execArgv: process.execArgv, cacheDir: userCacheFolder(process.env), ...role });
+}
+
 /** The bundle the launcher holds: from its own function's text, else from its file. */
 export function launcherPayload(holder: () => void, filename: string): Payload {
   const fromFunction = payloadOf(Function.prototype.toString.call(holder));

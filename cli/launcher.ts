@@ -4,7 +4,7 @@
 // bundle's worker threads, which start __filename, start the launcher again (cli/compile-cache.ts).
 import { isMainThread } from 'node:worker_threads';
 import { tuneTiering } from '../core/runtime/tiering';
-import { launcherPayload, runBundle, userCacheFolder } from './compile-cache';
+import { runLauncher } from './compile-cache';
 
 declare function flowguardBundle(): void;
 
@@ -12,12 +12,4 @@ declare function flowguardBundle(): void;
 // so it is set before the bundle is compiled, and the cache made at the end of a run is for the options then.
 tuneTiering();
 
-runBundle(launcherPayload(flowguardBundle, __filename), {
-  module,
-  require,
-  filename: __filename,
-  env: process.env,
-  execArgv: process.execArgv,
-  cacheDir: userCacheFolder(process.env),
-  writes: isMainThread,
-});
+runLauncher(flowguardBundle, { module, require, filename: __filename }, { writes: isMainThread });

@@ -7,7 +7,7 @@
 // the CLI's is; the pass worker a pass's, written once its first pass is done (pass-worker.ts).
 import { isMainThread } from 'node:worker_threads';
 import { tuneTiering } from '../core/runtime/tiering';
-import { launcherPayload, runBundle, userCacheFolder } from '../cli/compile-cache';
+import { runLauncher } from '../cli/compile-cache';
 import { offerCompileCache } from './compile-cache-hook';
 import { isPassWorker, startPassWorkerEarly } from './pass-role';
 
@@ -20,13 +20,7 @@ tuneTiering();
 const worker = isPassWorker();
 // The first pass waits for the worker to load the bundle: it starts now, before this thread compiles it.
 if (isMainThread) startPassWorkerEarly(__filename);
-runBundle(launcherPayload(flowguardBundle, __filename), {
-  module,
-  require,
-  filename: __filename,
-  env: process.env,
-  execArgv: process.execArgv,
-  cacheDir: userCacheFolder(process.env),
+runLauncher(flowguardBundle, { module, require, filename: __filename }, {
   // Neither name starts the other's (or the CLI's, 'cli'): each is pruned on its own (cli/compile-cache.ts).
   name: worker ? 'pass-worker' : 'server',
   writes: true,
