@@ -5,14 +5,15 @@ import { BadCache, isCount, isObject, isString } from './validate';
 // the garbage of both, 120 of a 200 ms run. The cache now also keeps the report the last run
 // printed, with what it wrote to standard error and its exit code, after the third line. Its key
 // (store.ts reportKey) is an HMAC under the user's own secret (user-secret.ts) of everything the
-// report came from: the cache's key, each unit's hash, the cached entries byte for byte, every
-// option and setting that shapes the report (report-key.ts), and the report itself. A rerun of
-// the same user with all of them the same prints it again without reading the entries.
+// report came from: the cache's key, each unit's hash, which entries it was rendered with (their
+// lengths and the third line's sha1), every option and setting that shapes the report
+// (report-key.ts), and the report itself. A rerun of the same user with all of them the same
+// prints it again without reading the entries.
 
 /** What the head says of the report it keeps after the third line. */
 
 export interface ReportHead {
-  /** reportKey (store.ts): an HMAC of the run's key, the entries the report was rendered from, and the report. */
+  /** reportKey (store.ts): an HMAC of the run's key, which entries the report was rendered from, and the report. */
   key: string;
   /** The report's length in bytes: it follows the third line's newline to the end of the file. */
   length: number;

@@ -1,4 +1,5 @@
 import type { FileRecord } from './records';
+import type { FileIdentity } from './file-span';
 import type { ReportHead } from './report-head';
 
 // A --cache run calls, in this order, cacheLocation (store.ts), hashUnits (hash.ts), readCache and
@@ -20,8 +21,10 @@ export type Loaded =
   | {
       state: 'read';
       key: string;
-      /** The file's bytes: its body (the entries) starts at `body`, its third line at `later` and ends at `laterEnd`. */
-      bytes: Buffer;
+      /** The cache file and, once read, its body, a newline and its third line (readSpan, file-span.ts). */
+      abs: string;
+      file: FileIdentity;
+      /** Byte offsets: the body (the entries) starts at `body`, the third line at `later` and ends at `laterEnd`. */
       body: number;
       later: number;
       laterEnd: number;
@@ -33,8 +36,8 @@ export type Loaded =
 /** The body and third line of a cache file as a run found them, or wrote them: a report is kept with them. */
 export interface CacheContent {
   key: string;
-  /** The body, a newline and the third line, as bytes. */
-  rest: Uint8Array;
+  /** The body, a newline and the third line, as bytes: read from the file when first asked for (a kept report is printed without them). */
+  rest(): Uint8Array;
   /** The byte lengths of the body and the third line, and the third line's sha1, as the head gives them. */
   body: number;
   later: number;

@@ -2,7 +2,8 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { lstatSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath } from '../../core/artifacts/paths';
-import { readRegularFileSync, ReadRefused } from '../../core/artifacts/read-file';
+import { ReadRefused } from '../../core/artifacts/read-file';
+import { readFirstLine, readSpan } from './file-span';
 import { writeRefusal, writeRegularFile } from '../../core/fixes/write-guard';
 import { CACHE_FORMAT } from './key';
 import { checkEntries, type CacheEntry } from './entry';
@@ -65,11 +66,11 @@ function describe(error: unknown): string {
 // {"flowguardCache": format, "key", "stats": the file records (records.ts), "body" and "later":
 // the byte lengths of the next two lines, "laterSha1", and "report" when one is kept}; its body, {"files",
 // "outlines", "later", "units"}; the part of the flows' outlines a run reads only when some unit
-// changed; and the report the last run printed (report-head.ts). The head is what hashing needs
-// whatever the key; the body is parsed only for the right key, the third line only when a run asks
-// for it, the report only when it is the one this run would print. The lengths and the third
-// line's sha1 (1 ms for the corpus's 1.5 MB) are checked at once, so that a file cut short or
-// damaged there too is noted and not used; the report, by its key, when it would be printed.
+// changed; and the report the last run printed (report-head.ts). Each part is read only when
+// needed (file-span.ts): the head always, as hashing needs it whatever the key; the body and third
+// line for the right key when some unit is to be decoded, their newlines and the third line's sha1
+// checked then, so that a file damaged there is noted and not used; the report only when it is
+// the one this run would print, by its key. The file's size is checked against the head at once.
 const NEWLINE = 0x0a;
 const NEWLINE_BYTES = Buffer.from('\n');
 
@@ -107,11 +108,9 @@ function load(abs: string): { loaded: Loaded; known: ReadonlyMap<string, FileRec
   if (!stat.isFile()) return problem('it is not a regular file');
   if (stat.size > MAX_CACHE_BYTES) return problem(`it is larger than ${MAX_CACHE_BYTES / 1024 / 1024} MiB`);
   try {
-    const read = readRegularFileSync(abs, MAX_CACHE_BYTES);
-    const bytes = Buffer.from(read.buffer, read.byteOffset, read.byteLength);
-    let end = bytes.indexOf(NEWLINE);
-    if (end < 0) end = bytes.length;
-    const head: unknown = JSON.parse(bytes.toString('utf8', 0, end));
+    const { line, identity } = readFirstLine(abs, MAX_CACHE_BYTES);
+    const end = line.length;
+    const head: unknown = JSON.parse(line.toString('utf8'));
     if (!isObject(head) || typeof head.flowguardCache !== 'number') return problem('it is not a FlowGuard cache');
     // Written by another version of FlowGuard, which keys its cache differently anyway.
     if (head.flowguardCache !== CACHE_FORMAT) return { loaded: { state: 'other' }, known: new Map() };
@@ -121,19 +120,30 @@ function load(abs: string): { loaded: Loaded; known: ReadonlyMap<string, FileRec
     const { key, body, later, laterSha1 } = head as unknown as Head;
     const laterAt = end + 2 + body;
     const laterEnd = laterAt + later;
-    if (bytes.length !== laterEnd + (report ? 1 + report.length : 0) || bytes[end + 1 + body] !== NEWLINE || (report && bytes[laterEnd] !== NEWLINE)) throw new SyntaxError('cut short');
-    if (sha1(bytes.subarray(laterAt, laterEnd)) !== laterSha1) throw new BadCache('its third line is damaged');
-    return { loaded: { state: 'read', key, bytes, body: end + 1, later: laterAt, laterEnd, laterSha1, ...(report ? { report } : {}) }, known };
+    // The newlines between the parts, and the third line's sha1, are checked when those parts are read (entriesOf, storedReport).
+    if (identity.size !== laterEnd + (report ? 1 + report.length : 0)) throw new SyntaxError('cut short');
+    return { loaded: { state: 'read', key, abs, file: identity, body: end + 1, later: laterAt, laterEnd, laterSha1, ...(report ? { report } : {}) }, known };
   } catch (error) {
     return problem(describe(error));
   }
 }
 
-/** The body and third line of a cache file read for this run. */
-function contentOf(loaded: Extract<Loaded, { state: 'read' }>): CacheContent {
+type ReadLoaded = Extract<Loaded, { state: 'read' }>;
+
+/** The body, its newline and the third line of the file, checked: the newlines where the head puts them, the third line's sha1. */
+function restOf(loaded: ReadLoaded): Buffer {
+  const rest = readSpan(loaded.abs, loaded.file, loaded.body, loaded.laterEnd);
+  if (rest[loaded.later - 1 - loaded.body] !== NEWLINE) throw new SyntaxError('cut short');
+  if (sha1(rest.subarray(loaded.later - loaded.body)) !== loaded.laterSha1) throw new BadCache('its third line is damaged');
+  return rest;
+}
+
+/** The body and third line of a cache file read for this run, read from it when first asked for. */
+function contentOf(loaded: ReadLoaded, rest?: Buffer): CacheContent {
+  let bytes = rest;
   return {
     key: loaded.key,
-    rest: loaded.bytes.subarray(loaded.body, loaded.laterEnd),
+    rest: () => (bytes ??= restOf(loaded)),
     body: loaded.later - 1 - loaded.body,
     later: loaded.laterEnd - loaded.later,
     laterSha1: loaded.laterSha1,
@@ -143,17 +153,19 @@ function contentOf(loaded: Extract<Loaded, { state: 'read' }>): CacheContent {
 
 /**
  * The key a report is kept under: an HMAC, under the user's secret (user-secret.ts), of the run's
- * key (report-key.ts), the entries it was rendered from and the report itself, its notes and exit
- * code, byte for byte; undefined without a secret. Only this user's run can make it, and it holds
- * for this report only: one edited in the file (a cache committed by mistake, then changed by
- * someone else) or damaged is not printed.
+ * key (report-key.ts), the cache's key, the entries' lengths and third line's sha1 (which
+ * entries it was rendered with), and the report itself, its notes and exit code, byte for byte;
+ * undefined without a secret. Only this user's run can make it, and it holds for this report
+ * only: one edited in the file (a cache committed by mistake, then changed by someone else) or
+ * damaged is not printed. The entries themselves are not in it: the run's key already names
+ * every input, and a report is printed without reading them.
  */
-function reportKey(runKey: string, content: CacheContent, report: StoredReport): string | undefined {
+function reportKey(runKey: string, content: Pick<CacheContent, 'key' | 'body' | 'later' | 'laterSha1'>, report: StoredReport): string | undefined {
   const secret = userSecret();
   if (!secret) return undefined;
   const { text, notes, after, exit } = report;
-  const hmac = createHmac('sha256', secret).update(JSON.stringify([runKey, notes, after, exit, content.rest.byteLength, text.byteLength]));
-  return hmac.update(content.rest).update(text).digest('hex');
+  const hmac = createHmac('sha256', secret).update(JSON.stringify([runKey, content.key, content.body, content.later, content.laterSha1, notes, after, exit, text.byteLength]));
+  return hmac.update(text).digest('hex');
 }
 
 /**
@@ -167,18 +179,23 @@ export async function storedReport(location: CacheLocation, key: string, runKey:
   const loaded = session?.loaded;
   if (!session || loaded?.state !== 'read' || loaded.key !== key || !loaded.report) return undefined;
   const content = contentOf(loaded);
-  const at = loaded.laterEnd + 1;
-  const { notes, after, exit } = loaded.report;
-  const report: StoredReport = { text: loaded.bytes.subarray(at, at + loaded.report.length), notes, after, exit };
-  if (reportKey(runKey, content, report) !== loaded.report.key) {
+  const head = loaded.report;
+  const { notes, after, exit } = head;
+  let report: StoredReport | undefined;
+  try {
+    report = { text: reportBytes(loaded, head), notes, after, exit };
+  } catch {
+    // Gone or replaced since its head was read: the entries, read as ever, say why.
+  }
+  if (!report || reportKey(runKey, content, report) !== loaded.report.key) {
     // Kept for other settings or files, by another user, or edited since: the entries give the
     // report, and the run keeps its own (keepReport).
     delete loaded.report;
     return undefined;
   }
   session.loaded = undefined;
-  session.content = content;
-  await keepStats(location, session, loaded);
+  const text = report.text;
+  session.content = await keepStats(location, session, content, { head, text: () => text });
   return report;
 }
 
@@ -193,17 +210,21 @@ export async function readCache(location: CacheLocation, key: string): Promise<C
   if (session) session.loaded = undefined;
   if (loaded.state === 'problem') return { problem: loaded.problem };
   if (loaded.state !== 'read' || loaded.key !== key) return {};
-  const { bytes } = loaded;
   let entries;
+  let rest;
   try {
-    const body: unknown = JSON.parse(bytes.toString('utf8', loaded.body, loaded.later - 1));
-    entries = checkEntries(body, () => bytes.toString('utf8', loaded.later, loaded.laterEnd));
+    rest = restOf(loaded);
+    const bytes = rest;
+    const bodyLength = loaded.later - 1 - loaded.body;
+    const body: unknown = JSON.parse(bytes.toString('utf8', 0, bodyLength));
+    entries = checkEntries(body, () => bytes.toString('utf8', bodyLength + 1));
   } catch (error) {
     return { problem: describe(error) };
   }
   if (session) {
-    session.content = contentOf(loaded);
-    await keepStats(location, session, loaded);
+    const head = loaded.report;
+    const report = head ? { head, text: () => reportBytes(loaded, head) } : undefined;
+    session.content = await keepStats(location, session, contentOf(loaded, rest), report);
   }
   return { entries };
 }
@@ -213,12 +234,29 @@ export async function readCache(location: CacheLocation, key: string): Promise<C
  * (touched, or changed just before the last run read them), the file is written again with the
  * new file stats, so that the next run does not: a run that reuses every unit writes no other cache.
  */
-async function keepStats(location: CacheLocation, session: Session, loaded: Extract<Loaded, { state: 'read' }>): Promise<void> {
-  if (!session.records || session.hashed.length === 0) return;
-  const { bytes, report } = loaded;
-  const content = contentOf(loaded);
-  const kept = report ? [NEWLINE_BYTES, bytes.subarray(loaded.laterEnd + 1, loaded.laterEnd + 1 + report.length)] : [];
-  await writeText(location, [headText(content, session.records, report), content.rest, ...kept], session.cwd);
+async function keepStats(location: CacheLocation, session: Session, content: CacheContent, report?: { head: ReportHead; text: () => Uint8Array }): Promise<CacheContent> {
+  if (!session.records || session.hashed.length === 0) return content;
+  let rest;
+  let text;
+  try {
+    rest = content.rest();
+    text = report?.text();
+  } catch {
+    // Changed since it was read: the next run reads it as it is then.
+    return content;
+  }
+  const kept = report && text ? [NEWLINE_BYTES, text] : [];
+  await writeText(location, [headText(content, session.records, text ? report?.head : undefined), rest, ...kept], session.cwd);
+  if (text || content.report === undefined) return content;
+  const { report: _dropped, ...without } = content;
+  return without;
+}
+
+/** The report the file keeps after its third line, as the head describes it. */
+function reportBytes(loaded: ReadLoaded, head: ReportHead): Buffer {
+  const kept = readSpan(loaded.abs, loaded.file, loaded.laterEnd, loaded.laterEnd + 1 + head.length);
+  if (kept[0] !== NEWLINE) throw new SyntaxError('cut short');
+  return kept.subarray(1);
 }
 
 function headText(content: CacheContent, records: ReadonlyMap<string, FileRecord> | undefined, report: ReportHead | undefined): string {
@@ -255,8 +293,9 @@ export async function writeCache(location: CacheLocation, key: string, entries: 
   const session = sessionOf(location.abs, cwd);
   const { body, later } = packedText(entries);
   // Both ASCII (pack.ts): a character is a byte.
-  const content: CacheContent = { key, rest: Buffer.from(`${body}\n${later}`, 'latin1'), body: body.length, later: later.length, laterSha1: sha1(later) };
-  const problem = await writeText(location, [headText(content, session?.records, undefined), content.rest], cwd);
+  const rest = Buffer.from(`${body}\n${later}`, 'latin1');
+  const content: CacheContent = { key, rest: () => rest, body: body.length, later: later.length, laterSha1: sha1(later) };
+  const problem = await writeText(location, [headText(content, session?.records, undefined), rest], cwd);
   if (session) session.content = problem ? undefined : content;
   return problem;
 }
@@ -274,9 +313,15 @@ export async function keepReport(location: CacheLocation, runKey: string, report
   if (key === undefined || content.report === key) return undefined;
   const { text, notes, after, exit } = report;
   const head = headText(content, session.records, { key, length: text.byteLength, notes, after, exit });
+  let rest;
+  try {
+    rest = content.rest();
+  } catch (error) {
+    return describe(error);
+  }
   // A report too large to keep beside the entries is not kept: they are, and give it again.
-  if (Buffer.byteLength(head) + 2 + content.rest.byteLength + text.byteLength > MAX_CACHE_BYTES) return undefined;
-  const problem = await writeText(location, [head, content.rest, NEWLINE_BYTES, text], cwd);
+  if (Buffer.byteLength(head) + 2 + rest.byteLength + text.byteLength > MAX_CACHE_BYTES) return undefined;
+  const problem = await writeText(location, [head, rest, NEWLINE_BYTES, text], cwd);
   if (!problem) session.content = { ...content, report: key };
   return problem;
 }

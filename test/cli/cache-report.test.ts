@@ -134,6 +134,26 @@ describe('cli: --cache keeps the last report', function () {
     assert.match(again.trace, KEPT);
   });
 
+  it('an unchanged rerun prints the kept report without reading the entries; a run that needs them notes their damage', async () => {
+    const dir = workspace();
+    const args = [...ARGS, '--format', 'json'];
+    const plain = await cli(args, dir);
+    await cli([...args, '--cache'], dir);
+    const file = path.join(dir, CACHE);
+    const kept = parts(file);
+    // The third line damaged, its length the same: only a run that decodes the entries reads it.
+    const at = kept.entries.lastIndexOf('"file":');
+    write(file, { ...kept, entries: `${kept.entries.slice(0, at)}"fild":${kept.entries.slice(at + 7)}` });
+    const unchanged = await traced([...args, '--cache'], dir);
+    same(unchanged, plain, 'unchanged');
+    assert.match(unchanged.trace, KEPT);
+    const compact = await traced([...ARGS, '--format', 'compact', '--cache'], dir);
+    assert.match(compact.stderr, /flowguard: note: ignored the cache \.flowguardcache: its content is not what FlowGuard writes \(its third line is damaged\)/);
+    const plainCompact = await cli([...ARGS, '--format', 'compact'], dir);
+    assert.equal(compact.stdout, plainCompact.stdout);
+    assert.equal(compact.code, plainCompact.code);
+  });
+
   it('a report edited in the cache file (a terminal escape slipped in, its length made to match) is never printed', async () => {
     const dir = workspace();
     const args = [...ARGS, '--format', 'compact'];

@@ -190,7 +190,10 @@ describe('cli: --cache', function () {
     [
       'damaged in its third line (its length the same)',
       (file: string) => {
-        const lines = readFileSync(file, 'utf8').split('\n');
+        // Without the report kept after it: an unchanged rerun prints that without reading the entries.
+        const lines = readFileSync(file, 'utf8').split('\n').slice(0, 3);
+        const { report: _kept, ...head } = JSON.parse(lines[0]!) as Record<string, unknown>;
+        lines[0] = JSON.stringify(head);
         const third = lines[2]!;
         const at = third.lastIndexOf('"file":');
         lines[2] = `${third.slice(0, at)}"fild":${third.slice(at + 7)}`;
