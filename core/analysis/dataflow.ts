@@ -55,14 +55,24 @@ export function variablesWritten(step: Step): string[] {
   return name ? [name.toLowerCase()] : [];
 }
 
-function originKey(origin: Origin): string {
+/** The key every origin of the same value shares: steps and variables are matched without regard to case. */
+export function originKey(origin: Origin): string {
   if (origin.kind === 'step') return `step:${origin.step.name.toLowerCase()}`;
   return origin.kind === 'variable' ? `var:${origin.name}` : `param:${origin.name}`;
 }
 
+/** The name an origin is matched by: a step's in lower case, as the runtime matches action names. */
+function originName(origin: Origin): string {
+  return origin.kind === 'step' ? origin.step.name.toLowerCase() : origin.name;
+}
+
 /** Who reads what in one flow: the edges every data-flow question walks. */
 export class DataFlow {
-  private readonly readers = new Map<string, Read[]>();
+  // One map per kind of origin, keyed by name, rather than one keyed by originKey: no `kind:name`
+  // string to build and hash per read. The graph of the generated 1 MB flow (2,974 reads), its
+  // expressions already collected, went from 1.36 ms to 1.19 ms.
+  private readonly readers: Record<Origin['kind'], Map<string, Read[]>> = { step: new Map(), variable: new Map(), parameter: new Map() };
+  /** Lower-case variable name to the steps that write it. */
   private readonly writers = new Map<string, Step[]>();
 
   constructor(readonly flow: Flow) {
@@ -73,24 +83,24 @@ export class DataFlow {
     for (let s = 0; s < sets.length; s++) {
       const set = sets[s] as StepExpressions;
       const reader = set.step;
-      if (isVariableWriter(reader)) for (const name of variablesWritten(reader)) this.add(this.writers, `var:${name}`, reader);
+      if (isVariableWriter(reader)) for (const name of variablesWritten(reader)) this.add(this.writers, name, reader);
       const references = set.references;
       for (let r = 0; r < references.length; r++) {
         const ref = references[r] as FlowReference;
         const origin = this.resolve(ref, reader, names.steps);
-        if (origin) this.add(this.readers, originKey(origin), { reader, origin, ref });
+        if (origin) this.add(this.readers[origin.kind], originName(origin), { reader, origin, ref });
       }
     }
   }
 
   /** Reads of `origin`'s value, in document order. */
   readersOf(origin: Origin): readonly Read[] {
-    return this.readers.get(originKey(origin)) ?? [];
+    return this.readers[origin.kind].get(originName(origin)) ?? [];
   }
 
   /** Steps that write a variable (lower-case name). */
   writersOf(variable: string): readonly Step[] {
-    return this.writers.get(`var:${variable}`) ?? [];
+    return this.writers.get(variable) ?? [];
   }
 
   private resolve(ref: FlowReference, reader: Step, steps: ReadonlyMap<string, Step>): Origin | undefined {

