@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath } from '../../core/artifacts/paths';
 import { folderTree } from '../../core/artifacts/tree';
@@ -55,16 +55,26 @@ function isSkipped(file: string, skip: string): boolean {
   return file === skip || (file.startsWith(`${skip}.`) && file.endsWith('.tmp'));
 }
 
-async function sizeOf(abs: string): Promise<number> {
-  return fs.stat(abs).then((s) => s.size, () => 0);
+// Blocking stats, as the walk's below: the plan runs before anything else can, and fs.promises
+// alone was node's readline and file-handle modules loaded (about 1.5 ms of an unchanged rerun).
+function statOf(abs: string): Stats | undefined {
+  try {
+    return statSync(abs, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+function sizeOf(abs: string): number {
+  return statOf(abs)?.size ?? 0;
 }
 
 function unitId(argDisplay: string, kind: UnitKind, name: string): string {
   return JSON.stringify([argDisplay, kind, name]);
 }
 
-async function pathUnit(given: string, abs: string, display: string): Promise<Unit> {
-  return { id: unitId(display, 'path', display), kind: 'path', given, weight: Math.max(1, (await sizeOf(abs)) / (16 * 1024)) };
+function pathUnit(given: string, abs: string, display: string): Unit {
+  return { id: unitId(display, 'path', display), kind: 'path', given, weight: Math.max(1, sizeOf(abs) / (16 * 1024)) };
 }
 
 /** The units of one folder PATH, or undefined when it cannot be walked (the whole PATH is then one unit). */
@@ -132,7 +142,7 @@ async function folderUnits(given: string, abs: string, display: string, options:
   }
   for (const rel of zips) {
     const file = absOf(rel);
-    units.push({ id: unitId(display, 'zip', prefix + rel), kind: 'zip', given, files: [file], weight: Math.max(1, (await sizeOf(file)) / ZIP_BYTES_PER_FLOW) });
+    units.push({ id: unitId(display, 'zip', prefix + rel), kind: 'zip', given, files: [file], weight: Math.max(1, sizeOf(file) / ZIP_BYTES_PER_FLOW) });
   }
   return units;
 }
@@ -143,10 +153,10 @@ export async function planUnits(paths: readonly string[], options: UnitPlanOptio
   for (const given of paths) {
     const abs = path.resolve(options.cwd, given);
     const display = displayPath(abs, options.cwd);
-    const stat = await fs.stat(abs).catch(() => undefined);
+    const stat = statOf(abs);
     const inFolder = stat?.isDirectory() ? await folderUnits(given, abs, display, options) : undefined;
     if (inFolder) units.push(...inFolder);
-    else units.push(await pathUnit(given, abs, display));
+    else units.push(pathUnit(given, abs, display));
   }
   return units;
 }

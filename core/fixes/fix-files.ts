@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../artifacts/decode';
 import { parseJson } from '../artifacts/json';
@@ -39,7 +39,7 @@ async function fixFile(file: string, fixes: Fix[], cwd: string, roots: readonly 
   if (refusal) return refusal;
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(abs));
+    bytes = new Uint8Array(await fs.readFile(abs));
   } catch (error) {
     return `cannot read it (${describe(error)})`;
   }
