@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { sourceFromText } from '../core/artifacts/decode';
-import { parseJson } from '../core/artifacts/json';
+import { parseJson, type JsonDocument } from '../core/artifacts/json';
+import { reparseJson } from '../core/artifacts/json-reparse';
 import { ArtifactError } from '../core/artifacts/source';
 import type { Flow } from '../core/model/types';
 import { rebuildFlow, type FlowContext } from '../core/workspace/flow-context';
@@ -32,7 +33,10 @@ export class DocumentFlows {
   parse(document: TextDocument, displayPath: string, context: FlowContext | undefined): ParsedDocument {
     const cached = this.cache.get(document.uri);
     if (cached && cached.version === document.version && cached.context === context && cached.displayPath === displayPath) return cached.parsed;
-    const parsed = build(document.getText(), displayPath, context);
+    // The last version's tree, changed in place for this one (json-reparse.ts): that version's
+    // flow is then superseded, and whoever still holds it must not read it (isSuperseded).
+    const previous = cached?.displayPath === displayPath ? cached.parsed.flow?.doc : undefined;
+    const parsed = build(document.getText(), displayPath, context, previous);
     this.cache.set(document.uri, { version: document.version, displayPath, context, parsed });
     return parsed;
   }
@@ -42,9 +46,36 @@ export class DocumentFlows {
   }
 }
 
-function build(text: string, displayPath: string, context: FlowContext | undefined): ParsedDocument {
+/**
+ * Below this size a buffer is parsed whole at each edit: a parse of a few hundred KB takes a
+ * millisecond or two. The generated 1 MB flow (1,601 actions) took 8 ms, and its new tree was most
+ * of what the collector copied during the edit's lint.
+ */
+export const REPARSE_MIN_CHARS = 256 * 1024;
+
+const superseded = new WeakSet<JsonDocument>();
+
+/**
+ * Whether a flow's document was the last version of a buffer whose tree the next version took
+ * over: its nodes now have that version's offsets, so nothing may be read from it any more.
+ */
+export function isSuperseded(flow: Flow): boolean {
+  return superseded.has(flow.doc);
+}
+
+function parseBuffer(source: ReturnType<typeof sourceFromText>, previous: JsonDocument | undefined): JsonDocument {
+  if (!previous || source.text.length < REPARSE_MIN_CHARS || superseded.has(previous)) return parseJson(source);
+  // The same text (an undo back to it, another context): the same tree, shared and unchanged.
+  if (previous.source.text === source.text) return { source, root: previous.root };
+  const reparsed = reparseJson(previous, source);
+  if (!reparsed) return parseJson(source);
+  superseded.add(previous);
+  return reparsed;
+}
+
+function build(text: string, displayPath: string, context: FlowContext | undefined, previous?: JsonDocument): ParsedDocument {
   try {
-    const flow = rebuildFlow(parseJson(sourceFromText(displayPath, text)), context);
+    const flow = rebuildFlow(parseBuffer(sourceFromText(displayPath, text), previous), context);
     return flow ? { flow } : {};
   } catch (error) {
     if (error instanceof ArtifactError) return { error };

@@ -10,7 +10,7 @@ import type { WorkspaceIndex } from '../core/analysis/workspace-index';
 import type { Flow } from '../core/model/types';
 import { indexOptions } from './cross-flow';
 import { fileProblemDiagnostic, findingDiagnostic, type DiagnosticOptions } from './diagnostics';
-import type { ParsedDocument } from './document-flows';
+import { isSuperseded, type ParsedDocument } from './document-flows';
 import type { Logger } from './logger';
 import type { LoadedProject } from './projects';
 import { unknownRuleErrors } from './rule-ids';
@@ -52,6 +52,9 @@ export async function lintFlowDocument(input: FlowDocumentInput): Promise<Docume
   if (!flow) return { diagnostics: [], isFlow: false };
 
   const { project, cwd } = await input.project();
+  // Edited meanwhile, and its tree taken over by the new version (document-flows.ts): that lint
+  // reports the buffer; this one's findings would describe text that is gone.
+  if (isSuperseded(flow)) return { diagnostics: [], isFlow: true };
   if (ignoreMatcher(project.config.root, project.config.ignore)?.(input.file)) return { diagnostics: [], isFlow: true };
   const workspace = input.workspace?.(flow);
   // No fixes: diagnostics do not carry them; a code action lints the document again with them.

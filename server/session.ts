@@ -192,9 +192,13 @@ export class Session {
     const file = pathOfUri(uri);
     if (!document || !file) return undefined;
     const cwd = this.options.roots.cwdFor(file);
-    const flow = this.documentFlows.get(document, displayPath(file, cwd), this.workspace.contextOf(file));
-    if (!flow) return undefined;
+    if (!this.documentFlows.get(document, displayPath(file, cwd), this.workspace.contextOf(file))) return undefined;
     const { project } = await this.projects.get(file, cwd);
+    // Read again once the project is there: the buffer may have been edited meanwhile, and the
+    // flow of its last version then taken over by the new one (document-flows.ts, isSuperseded).
+    const current = this.options.documents.get(uri);
+    const flow = current && this.documentFlows.get(current, displayPath(file, cwd), this.workspace.contextOf(file));
+    if (!flow) return undefined;
     return { flow, file, policies: project.applicable, config: project.config, cwd, workspace: this.indexFor(file, flow) };
   }
 

@@ -25,7 +25,22 @@ export function buildJsonTree(text: string, maxDepth: number): Node | undefined 
   }
 }
 
-/** Thrown to give up; caught by buildJsonTree only. */
+/**
+ * The node of the one value that `text` holds from `start` to `end` exactly (no space around it),
+ * built as buildJsonTree builds it, with offsets of `text`, `parent` as its parent and nested as
+ * deep as `depth` containers already are; undefined when that span is anything else. For an edit
+ * (json-reparse.ts): the rest of the text is the same, so only the edited value is built again.
+ */
+export function buildJsonValue(text: string, start: number, end: number, depth: number, parent: Node, maxDepth: number): Node | undefined {
+  try {
+    return new TreeBuilder(text, maxDepth).valueAt(start, end, depth, parent);
+  } catch (error) {
+    if (error === NOT_STRICT) return undefined;
+    throw error;
+  }
+}
+
+/** Thrown to give up; caught by buildJsonTree and buildJsonValue only. */
 const NOT_STRICT = new Error('not strict JSON');
 
 // Character codes.
@@ -62,6 +77,17 @@ class TreeBuilder {
     private readonly text: string,
     private readonly maxDepth: number,
   ) {}
+
+  valueAt(start: number, end: number, depth: number, parent: Node): Node {
+    const c = this.text.charCodeAt(start);
+    // A value, not space before it (value() would skip it).
+    if (c === SPACE || c === LF || c === CR || c === TAB) throw NOT_STRICT;
+    this.pos = start;
+    this.depth = depth;
+    const node = this.value(parent);
+    if (this.pos !== end) throw NOT_STRICT;
+    return node;
+  }
 
   root(): Node {
     // jsonc-parser hangs the top value under an artificial root, then deletes the link.

@@ -7,6 +7,7 @@ import { buildJsonTree } from '../../../core/artifacts/json-tree';
 import { MAX_JSON_DEPTH } from '../../../core/artifacts/json';
 import { readZip } from '../../../core/artifacts/zip';
 import { corpusAvailable, corpusFiles } from '../../helpers/corpus';
+import { assertSameTree } from '../../helpers/json-trees';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -15,34 +16,6 @@ function reference(text: string): Node | undefined {
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   return errors.length === 0 ? root : undefined;
-}
-
-/**
- * The two trees are the same: the same own fields in the same order with the same values
- * (Object.is, so -0 is not 0), parents that are the corresponding nodes, children arrays alike.
- */
-function assertSameTree(actual: Node, expected: Node, where = '$'): void {
-  const pairs = new Map<Node, Node>([[actual, expected]]);
-  const stack: [Node, Node, string][] = [[actual, expected, where]];
-  while (stack.length > 0) {
-    const [a, e, at] = stack.pop() as [Node, Node, string];
-    assert.deepEqual(Object.keys(a), Object.keys(e), `fields at ${at}`);
-    for (const key of Object.keys(e) as (keyof Node)[]) {
-      if (key === 'parent') {
-        assert.equal(pairs.get(a.parent as Node), e.parent, `parent at ${at}`);
-      } else if (key === 'children') {
-        const ac = a.children as Node[];
-        const ec = e.children as Node[];
-        assert.equal(ac.length, ec.length, `children at ${at}`);
-        ec.forEach((child, i) => {
-          pairs.set(ac[i] as Node, child);
-          stack.push([ac[i] as Node, child, `${at}/${i}`]);
-        });
-      } else {
-        assert.ok(Object.is(a[key], e[key]), `${key} at ${at}: ${String(a[key])} vs ${String(e[key])}`);
-      }
-    }
-  }
 }
 
 /** buildJsonTree either declines or builds what jsonc-parser builds from error-free input. */

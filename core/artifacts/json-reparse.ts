@@ -1,0 +1,125 @@
+import type { JsonDocument, JsonNode } from './json';
+import { buildJsonValue } from './json-tree';
+import { MAX_JSON_DEPTH } from '../limits';
+import type { SourceFile } from './source';
+
+// An edit in the editor changes a few characters of a flow that may be a megabyte long, and the
+// language server parsed all of it again at each one: a new tree of every node, which also made
+// most of the garbage its collector then copied. Here the tree of the last version is kept, and
+// only the smallest value whose text the edit falls inside is built again, from the new text; the
+// nodes after it move by the edit's length. The text outside that value is the same, and a
+// JSON value is delimited by its own first and last characters, so the tree is the one a parse of
+// the whole new text gives (test/unit/json/json-reparse.test.ts holds the two to the same trees).
+//
+// The last version's tree is changed in place: its document must not be read again. The language
+// server's DocumentFlows, which owns both, takes care of that (server/document-flows.ts).
+
+/** Whole chunks of this many characters are compared at once (a substring compare is native). */
+const CHUNK = 4096;
+
+/** How many characters `a` and `b` have in common at their start. */
+export function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let at = 0;
+  while (at + CHUNK <= max && a.substring(at, at + CHUNK) === b.substring(at, at + CHUNK)) at += CHUNK;
+  while (at < max && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** How many characters `a` and `b` have in common at their end, at most `max`. */
+export function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + CHUNK <= max && a.substring(a.length - n - CHUNK, a.length - n) === b.substring(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/** The value node deepest in the tree whose text strictly holds [from, to) (its first and last characters outside it), and how many containers hold it. */
+function enclosing(root: JsonNode, from: number, to: number): { node: JsonNode; depth: number } | undefined {
+  const inside = (n: JsonNode): boolean => n.offset < from && to < n.offset + n.length;
+  if (!inside(root)) return undefined;
+  let node = root;
+  let depth = 0;
+  for (;;) {
+    const children = node.children;
+    if ((node.type !== 'object' && node.type !== 'array') || !children) return { node, depth };
+    const child = childHolding(children, from);
+    // An object's child is a property: the edit must be inside its value, not its key or colon.
+    const value = child && node.type === 'object' ? child.children?.[1] : child;
+    if (!value || !inside(value)) return { node, depth };
+    node = value;
+    depth++;
+  }
+}
+
+/** The child whose span starts at or before `offset`, the last of them (children are in text order). */
+function childHolding(children: readonly JsonNode[], offset: number): JsonNode | undefined {
+  let low = 0;
+  let high = children.length - 1;
+  let found: JsonNode | undefined;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const child = children[mid] as JsonNode;
+    if (child.offset <= offset) {
+      found = child;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}
+
+type Mutable = { -readonly [K in keyof JsonNode]: JsonNode[K] };
+
+/** Moves every node of the subtree by `delta` characters. */
+function shiftSubtree(root: JsonNode, delta: number): void {
+  const stack: JsonNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop() as Mutable;
+    node.offset += delta;
+    if (node.colonOffset !== undefined) node.colonOffset += delta;
+    const children = node.children;
+    if (children) for (let i = 0; i < children.length; i++) stack.push(children[i] as JsonNode);
+  }
+}
+
+/** Puts `rebuilt` where `old` was, then moves what follows it and stretches what holds it by `delta`. */
+function splice(old: JsonNode, rebuilt: JsonNode, delta: number): void {
+  const parent = old.parent as Mutable;
+  const siblings = parent.children as JsonNode[];
+  const at = siblings.indexOf(old);
+  siblings[at] = rebuilt;
+  if (delta === 0) return;
+  // Up from the edited value: each holder grows, and what follows the path in it moves.
+  let child: JsonNode = rebuilt;
+  for (let holder = parent as Mutable | undefined; holder; child = holder, holder = holder.parent as Mutable | undefined) {
+    holder.length += delta;
+    const children = holder.children as JsonNode[];
+    const index = children.indexOf(child);
+    for (let i = index + 1; i < children.length; i++) shiftSubtree(children[i] as JsonNode, delta);
+  }
+}
+
+/**
+ * The document of `source`, the next version of `previous`'s text, made by building again only
+ * the value the change falls inside; undefined when that is not possible (the change reaches
+ * the top value's own brackets, or its value is no longer strict JSON): the caller then parses
+ * the whole text, which also words any error. `previous`'s tree becomes the new document's.
+ */
+export function reparseJson(previous: JsonDocument, source: SourceFile): JsonDocument | undefined {
+  const before = previous.source.text;
+  const after = source.text;
+  if (before === after) return { source, root: previous.root };
+  const from = commonPrefix(before, after);
+  const common = commonSuffix(before, after, Math.min(before.length, after.length) - from);
+  const to = before.length - common;
+  const found = enclosing(previous.root, from, to);
+  if (!found || !found.node.parent) return undefined;
+  const old = found.node;
+  const delta = after.length - before.length;
+  const rebuilt = buildJsonValue(after, old.offset, old.offset + old.length + delta, found.depth, old.parent as JsonNode, MAX_JSON_DEPTH);
+  if (!rebuilt) return undefined;
+  splice(old, rebuilt, delta);
+  return { source, root: previous.root };
+}
