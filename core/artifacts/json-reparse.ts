@@ -72,16 +72,12 @@ function childHolding(children: readonly JsonNode[], offset: number): JsonNode |
 
 type Mutable = { -readonly [K in keyof JsonNode]: JsonNode[K] };
 
-/** Moves every node of the subtree by `delta` characters. */
-function shiftSubtree(root: JsonNode, delta: number): void {
-  const stack: JsonNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop() as Mutable;
-    node.offset += delta;
-    if (node.colonOffset !== undefined) node.colonOffset += delta;
-    const children = node.children;
-    if (children) for (let i = 0; i < children.length; i++) stack.push(children[i] as JsonNode);
-  }
+/** Moves every node of the subtree by `delta` characters (recursion is bounded by MAX_JSON_DEPTH). */
+function shiftSubtree(node: Mutable, delta: number): void {
+  node.offset += delta;
+  if (node.colonOffset !== undefined) node.colonOffset += delta;
+  const children = node.children;
+  if (children) for (let i = 0; i < children.length; i++) shiftSubtree(children[i] as Mutable, delta);
 }
 
 /** Puts `rebuilt` where `old` was, then moves what follows it and stretches what holds it by `delta`. */
@@ -97,7 +93,7 @@ function splice(old: JsonNode, rebuilt: JsonNode, delta: number): void {
     holder.length += delta;
     const children = holder.children as JsonNode[];
     const index = children.indexOf(child);
-    for (let i = index + 1; i < children.length; i++) shiftSubtree(children[i] as JsonNode, delta);
+    for (let i = index + 1; i < children.length; i++) shiftSubtree(children[i] as Mutable, delta);
   }
 }
 
