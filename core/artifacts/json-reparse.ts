@@ -80,12 +80,31 @@ function shiftSubtree(node: Mutable, delta: number): void {
   if (children) for (let i = 0; i < children.length; i++) shiftSubtree(children[i] as Mutable, delta);
 }
 
+// Which nodes an edit went through: the holders of each value built again. A node no edit went
+// through since an analysis read it still holds what it held then (moved, perhaps, but its own
+// text the same), so an analysis of it that keeps no offsets can be kept across edits
+// (core/analysis/step-secrets.ts). Only trees this module changed have such nodes.
+let revision = 0;
+const changedAt = new WeakMap<JsonNode, number>();
+
+/** A count of the edits made so far: an analysis notes it, to ask unchangedSince later. */
+export function editRevision(): number {
+  return revision;
+}
+
+/** Whether no edit went through `node` (its own text unchanged) after revision `since`. */
+export function unchangedSince(node: JsonNode, since: number): boolean {
+  return (changedAt.get(node) ?? 0) <= since;
+}
+
 /** Puts `rebuilt` where `old` was, then moves what follows it and stretches what holds it by `delta`. */
 function splice(old: JsonNode, rebuilt: JsonNode, delta: number): void {
   const parent = old.parent as Mutable;
   const siblings = parent.children as JsonNode[];
   const at = siblings.indexOf(old);
   siblings[at] = rebuilt;
+  revision++;
+  for (let holder: JsonNode | undefined = parent; holder; holder = holder.parent) changedAt.set(holder, revision);
   if (delta === 0) return;
   // Up from the edited value: each holder grows, and what follows the path in it moves.
   let child: JsonNode = rebuilt;

@@ -53,7 +53,10 @@ describe('lsp: edits of a large flow show what a fresh open of the same text sho
     const published = server.diagnostics(uri(twin), () => true);
     await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(twin), languageId: 'json', version: 1, text: content } });
     const diagnostics = await published;
+    // Closed, its diagnostics are cleared: waited for, so that the next open's are not taken for them.
+    const cleared = server.diagnostics(uri(twin), (d) => d.length === 0);
     await server.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri: uri(twin) } });
+    await cleared;
     return JSON.parse(JSON.stringify(diagnostics).split(uri(twin)).join(uri(file))) as Diagnostic[];
   }
 
@@ -83,6 +86,23 @@ describe('lsp: edits of a large flow show what a fresh open of the same text sho
     const name = /"(Step_\d+)": \{/.exec(text.slice(middle()))?.[1] as string;
     const shown = await editTo(text.split(`"${name}"`).join(`"${name}_renamed"`));
     assert.deepEqual(shown, await fresh(text));
+  });
+
+  it('a secret typed into an action in the middle, then taken out again', async () => {
+    const secretRule = (diagnostics: Diagnostic[]): number => diagnostics.filter((d) => d.code === 'secrets/hardcoded-secret').length;
+    const at = text.indexOf('"method": "POST"', middle());
+    const withSecret = `${text.slice(0, at)}"headers": { "x-api-key": "NlIrTtfkbSh2Cde2wioVMEuUYMjPeFXs" }, ${text.slice(at)}`;
+    const without = text;
+    const shown = await editTo(withSecret);
+    assert.equal(secretRule(shown), secretRule(await fresh(without)) + 1, 'the typed secret is reported');
+    assert.deepEqual(shown, await fresh(text));
+    const after = await editTo(without);
+    assert.deepEqual(after, await fresh(text));
+    // An edit elsewhere keeps the finding where it is, moved with its line.
+    await editTo(withSecret);
+    const moved = await editTo(`${text.slice(0, middle() - 200)} ${text.slice(middle() - 200)}`);
+    assert.equal(secretRule(moved), secretRule(await fresh(without)) + 1);
+    assert.deepEqual(moved, await fresh(text));
   });
 
   it('JSON broken while typing, then mended', async () => {

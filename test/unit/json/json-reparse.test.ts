@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { sourceFromText } from '../../../core/artifacts/decode';
 import { parseJson, type JsonDocument, type JsonNode } from '../../../core/artifacts/json';
-import { commonPrefix, commonSuffix, reparseJson } from '../../../core/artifacts/json-reparse';
+import { commonPrefix, commonSuffix, editRevision, reparseJson, unchangedSince } from '../../../core/artifacts/json-reparse';
 import { corpusAvailable, corpusFiles } from '../../helpers/corpus';
 import { assertSameTree } from '../../helpers/json-trees';
 
@@ -123,6 +123,18 @@ describe('json: an edit reparsed from the last version\'s tree', () => {
     const got = reparseJson(parsed(before) as JsonDocument, sourceFromText('flow.json', after));
     assert.ok(got);
     assertSameTree(got.root, (parsed(after) as JsonDocument).root);
+  });
+
+  it('says which nodes an edit went through: the holders of the value built again, not their other members', () => {
+    const before = '{"a": {"x": "1", "y": "2"}, "b": {"z": "3"}}';
+    const doc = parsed(before) as JsonDocument;
+    const [a, b] = (doc.root.children ?? []).map((p) => p.children?.[1] as JsonNode);
+    const since = editRevision();
+    assert.ok(reparseJson(doc, sourceFromText('flow.json', before.replace('"1"', '"one"'))));
+    assert.equal(unchangedSince(doc.root, since), false, 'the top value holds the edit');
+    assert.equal(unchangedSince(a as JsonNode, since), false, '"a" holds the edit');
+    assert.equal(unchangedSince(b as JsonNode, since), true, '"b" only moved');
+    assert.equal((b as JsonNode).offset, before.indexOf('{"z"') + 2, 'and it moved by the edit');
   });
 
   it('400 random edits of a sample flow, each from the tree the last one left', () => {
