@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { sourceFromText } from '../core/artifacts/decode';
 import { parseJson, type JsonDocument } from '../core/artifacts/json';
-import { reparseJson } from '../core/artifacts/json-reparse';
+import { keepAcrossEdits, reparseJson } from '../core/artifacts/json-reparse';
 import { ArtifactError } from '../core/artifacts/source';
 import type { Flow } from '../core/model/types';
 import { rebuildFlow, type FlowContext } from '../core/workspace/flow-context';
@@ -64,12 +64,19 @@ export function isSuperseded(flow: Flow): boolean {
 }
 
 function parseBuffer(source: ReturnType<typeof sourceFromText>, previous: JsonDocument | undefined): JsonDocument {
-  if (!previous || source.text.length < REPARSE_MIN_CHARS || superseded.has(previous)) return parseJson(source);
+  if (source.text.length < REPARSE_MIN_CHARS) return parseJson(source);
+  const doc = reparseBuffer(source, previous) ?? parseJson(source);
+  // Its next version is reparsed from it, and analyses of what that edit leaves alone are kept.
+  keepAcrossEdits(doc);
+  return doc;
+}
+
+function reparseBuffer(source: ReturnType<typeof sourceFromText>, previous: JsonDocument | undefined): JsonDocument | undefined {
+  if (!previous || superseded.has(previous)) return undefined;
   // The same text (an undo back to it, another context): the same tree, shared and unchanged.
   if (previous.source.text === source.text) return { source, root: previous.root };
   const reparsed = reparseJson(previous, source);
-  if (!reparsed) return parseJson(source);
-  superseded.add(previous);
+  if (reparsed) superseded.add(previous);
   return reparsed;
 }
 

@@ -1,5 +1,5 @@
 import type { JsonNode } from '../artifacts/json';
-import { editRevision, unchangedSince } from '../artifacts/json-reparse';
+import { editRevision, keptAcrossEdits, unchangedSince } from '../artifacts/json-reparse';
 import type { Step } from '../model/types';
 import { scanJson, type JsonSecret } from '../secrets/scan-json';
 import { flowKeyed } from '../model/per-flow';
@@ -21,13 +21,14 @@ const byNode = new WeakMap<JsonNode, { revision: number; found: JsonSecret[] }>(
 export function stepSecrets(step: Step): JsonSecret[] {
   let found = scans.get(step);
   if (!found) {
-    const kept = byNode.get(step.node);
+    const keep = keptAcrossEdits(step.node);
+    const kept = keep ? byNode.get(step.node) : undefined;
     if (kept && unchangedSince(step.node, kept.revision)) {
       found = kept.found;
     } else {
       const nested = new Set(step.children.map((child) => child.node));
       found = scanJson(step.node, { skip: nested });
-      byNode.set(step.node, { revision: editRevision(), found });
+      if (keep) byNode.set(step.node, { revision: editRevision(), found });
     }
     scans.set(step, found);
   }

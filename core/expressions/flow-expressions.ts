@@ -1,4 +1,5 @@
 import { prop, type JsonNode } from '../artifacts/json';
+import { editRevision, keptAcrossEdits, unchangedSince } from '../artifacts/json-reparse';
 import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
 import type { ExpressionError } from './ast';
@@ -44,13 +45,38 @@ const NOT_EVALUATED = new Set(['runAfter', 'metadata', 'description']);
 /** Parses every expression of a flow once; later calls with the same Flow return the same result. */
 export const collectExpressions: (flow: Flow) => FlowExpressions = perFlow(collect);
 
+// The expressions of a step whose JSON no edit went through, and which did not move, are what they
+// were, spans and all: the language server keeps a large flow's tree from edit to edit
+// (core/artifacts/json-reparse.ts), and the steps before an edit are found again here rather than
+// walked and looked up again. Nothing reads these to change them (as the parses string-value.ts
+// keeps); each version gets its own StepExpressions for its own Step.
+const kept = new WeakMap<JsonNode, { revision: number; offset: number; set: ExpressionSet }>();
+
+function keptSet(step: Step, byNode: Map<JsonNode, FoundExpression>): StepExpressions | undefined {
+  const known = kept.get(step.node);
+  if (!known || known.offset !== step.node.offset || !unchangedSince(step.node, known.revision)) return undefined;
+  const { expressions, references, errors } = known.set;
+  for (let i = 0; i < expressions.length; i++) {
+    const found = expressions[i] as FoundExpression;
+    byNode.set(found.node, found);
+  }
+  return { step, expressions, references, errors };
+}
+
 function collect(flow: Flow): FlowExpressions {
   const text = flow.doc.source.text;
   const byNode = new Map<JsonNode, FoundExpression>();
   const steps: StepExpressions[] = [];
   const byStep = new Map<Step, StepExpressions>();
+  const keep = keptAcrossEdits(flow.doc.root);
   for (let s = 0; s < flow.steps.length; s++) {
     const step = flow.steps[s] as Step;
+    const again = keep ? keptSet(step, byNode) : undefined;
+    if (again) {
+      steps.push(again);
+      byStep.set(step, again);
+      continue;
+    }
     const set: StepExpressions = { step, ...emptySet() };
     // A nested step is walked as a step of its own, so its container is skipped here: each
     // string is visited exactly once however deep the scopes go.
@@ -61,6 +87,7 @@ function collect(flow: Flow): FlowExpressions {
       skip.add(container ?? child.node);
     }
     walkStep(step.node, skip, text, set, byNode);
+    if (keep) kept.set(step.node, { revision: editRevision(), offset: step.node.offset, set: { expressions: set.expressions, references: set.references, errors: set.errors } });
     steps.push(set);
     byStep.set(step, set);
   }
