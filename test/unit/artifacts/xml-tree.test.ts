@@ -6,6 +6,7 @@ import { parseXmlWithSaxes, type XmlElement } from '../../../core/artifacts/xml'
 import { buildXmlTree } from '../../../core/artifacts/xml-tree';
 import { readZip } from '../../../core/artifacts/zip';
 import { corpusAvailable, corpusFiles } from '../../helpers/corpus';
+import { random } from '../../helpers/random';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -50,16 +51,6 @@ function check(text: string, label: string): 'built' | 'declined' {
   assert.ok(slow, `${label}: built a tree from text saxes rejects: ${JSON.stringify(text.slice(0, 300))}`);
   assertSameTree(fast, slow, label);
   return 'built';
-}
-
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
 }
 
 const NAMES = ['a', 'Workflow', 'x:y', 'b_c', 'd-e.f', 'Name1'];

@@ -6,6 +6,7 @@ import { parseJson, type JsonDocument, type JsonNode } from '../../../core/artif
 import { commonPrefix, commonSuffix, editRevision, reparseJson, unchangedSince } from '../../../core/artifacts/json-reparse';
 import { corpusAvailable, corpusFiles } from '../../helpers/corpus';
 import { assertSameTree } from '../../helpers/json-trees';
+import { random } from '../../helpers/random';
 
 // An edit's document built from the last version's tree (core/artifacts/json-reparse.ts) must be
 // the one a parse of the whole new text gives, node for node, edit after edit on the same tree;
@@ -13,17 +14,6 @@ import { assertSameTree } from '../../helpers/json-trees';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const SAMPLE = path.join(ROOT, 'samples', 'ContosoExpenses', 'src', 'Workflows', 'Expenseapproval-6E1F0C3A-9B2D-EE11-9CBE-0022480A1F31.json');
-
-/** A small deterministic generator (xorshift), so a failure reproduces. */
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 0x100000000;
-  };
-}
 
 function parsed(text: string): JsonDocument | undefined {
   try {

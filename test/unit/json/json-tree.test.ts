@@ -8,6 +8,7 @@ import { MAX_JSON_DEPTH } from '../../../core/artifacts/json';
 import { readZip } from '../../../core/artifacts/zip';
 import { corpusAvailable, corpusFiles } from '../../helpers/corpus';
 import { assertSameTree } from '../../helpers/json-trees';
+import { random } from '../../helpers/random';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 
@@ -26,17 +27,6 @@ function check(text: string, label: string): 'built' | 'declined' {
   assert.ok(slow, `${label}: built a tree from text jsonc-parser finds an error in`);
   assertSameTree(fast, slow, label);
   return 'built';
-}
-
-/** A small deterministic generator (xorshift), so a failure reproduces. */
-function random(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
 }
 
 const STRING_PIECES = ['a', 'Z', ' ', '@{x}', '\\"', '\\\\', '\\/', '\\b', '\\f', '\\n', '\\r', '\\t', '\\u0041', '\\u00e9', '\\uD83D\\uDE00', '\\ud800', 'é', '😀', '\u2028', '\u007f', '[', '{', ':', ','];
