@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { same, scratchUserCache, traced } from '../helpers/cache-file';
-import { cli } from '../helpers/cli';
+import { cli, type CliRun } from '../helpers/cli';
 import { ROOT } from '../helpers/fixtures';
 import { unitsWorkspace } from '../helpers/units-workspace';
 
@@ -47,6 +47,15 @@ describe('cli: --cache keeps the last report', function () {
     unitsWorkspace(dir, 8);
     return dir;
   };
+  /** A workspace linted once with --cache in `format`: the plain run's output, and the cache file it kept. */
+  async function cachedOnce(format: string): Promise<{ dir: string; args: string[]; plain: CliRun; file: string }> {
+    const dir = workspace();
+    const args = [...ARGS, '--format', format];
+    const plain = await cli(args, dir);
+    await cli([...args, '--cache'], dir);
+    return { dir, args, plain, file: path.join(dir, CACHE) };
+  }
+
   after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
   const ARGS = ['.', '--policy', POLICY];
@@ -118,11 +127,7 @@ describe('cli: --cache keeps the last report', function () {
   });
 
   it('a kept report damaged in place is not printed; the entries give the report and a good one is kept', async () => {
-    const dir = workspace();
-    const args = [...ARGS, '--format', 'json'];
-    const plain = await cli(args, dir);
-    await cli([...args, '--cache'], dir);
-    const file = path.join(dir, CACHE);
+    const { dir, args, plain, file } = await cachedOnce('json');
     const kept = parts(file);
     assert.ok(kept.head.report, 'the cold run kept its report');
     write(file, { ...kept, report: kept.report.replace('"ruleId"', '"ruleID"') });
@@ -135,11 +140,7 @@ describe('cli: --cache keeps the last report', function () {
   });
 
   it('an unchanged rerun prints the kept report without reading the entries; a run that needs them notes their damage', async () => {
-    const dir = workspace();
-    const args = [...ARGS, '--format', 'json'];
-    const plain = await cli(args, dir);
-    await cli([...args, '--cache'], dir);
-    const file = path.join(dir, CACHE);
+    const { dir, args, plain, file } = await cachedOnce('json');
     const kept = parts(file);
     // The third line damaged, its length the same: only a run that decodes the entries reads it.
     const at = kept.entries.lastIndexOf('"file":');
@@ -155,11 +156,7 @@ describe('cli: --cache keeps the last report', function () {
   });
 
   it('a report edited in the cache file (a terminal escape slipped in, its length made to match) is never printed', async () => {
-    const dir = workspace();
-    const args = [...ARGS, '--format', 'compact'];
-    const plain = await cli(args, dir);
-    await cli([...args, '--cache'], dir);
-    const file = path.join(dir, CACHE);
+    const { dir, args, plain, file } = await cachedOnce('compact');
     // A cache committed by mistake and changed by someone else: the key is still the user's own, for another report.
     const kept = parts(file);
     const forged = `\u001b]0;owned\u0007${kept.report}`;
@@ -171,10 +168,7 @@ describe('cli: --cache keeps the last report', function () {
   });
 
   it("a cache kept by another user, or on another machine, never prints its report", async () => {
-    const dir = workspace();
-    const args = [...ARGS, '--format', 'json'];
-    const plain = await cli(args, dir);
-    await cli([...args, '--cache'], dir);
+    const { dir, args, plain } = await cachedOnce('json');
     anotherUser();
     const run = await traced([...args, '--cache'], dir);
     same(run, plain, 'another user');
@@ -185,10 +179,7 @@ describe('cli: --cache keeps the last report', function () {
   });
 
   it('a rerun that reads a touched file again keeps its new stat and still prints the kept report', async () => {
-    const dir = workspace();
-    const args = [...ARGS, '--format', 'json'];
-    const plain = await cli(args, dir);
-    await cli([...args, '--cache'], dir);
+    const { dir, args, plain } = await cachedOnce('json');
     const flow = path.join(dir, FLOW);
     writeFileSync(flow, readFileSync(flow));
     same(await traced([...args, '--cache'], dir), plain, 'touched');
