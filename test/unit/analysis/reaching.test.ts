@@ -1,17 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { ReachingWrites } from '../../../core/analysis/reaching';
-import type { Flow, Step } from '../../../core/model/types';
-import { flowFromText } from '../../helpers/fixtures';
-
-function flowOf(actions: object): Flow {
-  return flowFromText(JSON.stringify({ properties: { definition: { $schema: 'x', triggers: {}, actions } }, schemaVersion: '1.0.0.0' }));
-}
-
-function step(flow: Flow, name: string): Step {
-  const found = flow.steps.find((s) => s.name === name);
-  assert.ok(found, name);
-  return found;
-}
+import { flowOf, step } from '../../helpers/action-flows';
 
 const init = { runAfter: {}, type: 'InitializeVariable', inputs: { variables: [{ name: 'v', type: 'string', value: 'a' }] } };
 const set = (after: string, value = 'b') => ({ runAfter: { [after]: ['Succeeded'] }, type: 'SetVariable', inputs: { name: 'v', value } });

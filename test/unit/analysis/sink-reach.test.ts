@@ -2,17 +2,7 @@ import * as assert from 'node:assert/strict';
 import { sinkReach } from '../../../core/analysis/sink-reach';
 import { traceForward } from '../../../core/analysis/trace';
 import type { Flow, Step } from '../../../core/model/types';
-import { flowFromText } from '../../helpers/fixtures';
-
-function flowOf(actions: object): Flow {
-  return flowFromText(JSON.stringify({ properties: { definition: { $schema: 'x', triggers: {}, actions } }, schemaVersion: '1.0.0.0' }));
-}
-
-function step(flow: Flow, name: string): Step {
-  const found = flow.steps.find((s) => s.name === name);
-  assert.ok(found, name);
-  return found;
-}
+import { flowOf, step } from '../../helpers/action-flows';
 
 const isSink = (s: Step): boolean => s.type === 'Http';
 const source = { runAfter: {}, type: 'Compose', inputs: 'data' };
