@@ -135,14 +135,13 @@ function splice(old: JsonNode, rebuilt: JsonNode, delta: number): void {
 
 /**
  * The document of `source`, the next version of `previous`'s text, made by building again only
- * the value the change falls inside; undefined when that is not possible (the change reaches
- * the top value's own brackets, or its value is no longer strict JSON): the caller then parses
+ * the value the change falls inside; undefined when that is not possible (no change, one that
+ * reaches the top value's own brackets, or a value no longer strict JSON): the caller then parses
  * the whole text, which also words any error. `previous`'s tree becomes the new document's.
  */
 export function reparseJson(previous: JsonDocument, source: SourceFile): JsonDocument | undefined {
   const before = previous.source.text;
   const after = source.text;
-  if (before === after) return { source, root: previous.root };
   const from = commonPrefix(before, after);
   const common = commonSuffix(before, after, Math.min(before.length, after.length) - from);
   const to = before.length - common;

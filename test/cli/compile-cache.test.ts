@@ -1,12 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { decodePayload, encodePayload, KEPT_CACHES, payloadOf, prune, userCacheDir } from '../../cli/compile-cache';
 import { cli, type CliRun } from '../helpers/cli';
-import { ROOT } from '../helpers/fixtures';
 import { unitsWorkspace } from '../helpers/units-workspace';
+import { buildProduction, suiteScratch } from '../helpers/production-build';
 
 // The production CLI (scripts/build.mjs --cli FILE): a launcher holding the bundle, compiled with a
 // V8 code cache kept in a per-user folder (cli/compile-cache.ts).
@@ -16,25 +15,18 @@ const ARGS = ['.', '--format', 'json', '--policy', POLICY];
 
 describe('cli: the code cache of the production bundle', function () {
   this.timeout(180_000);
-  const temp: string[] = [];
-  const tempDir = (name: string): string => {
-    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), `flowguard-${name}-`)));
-    temp.push(dir);
-    return dir;
-  };
+  const tempDir = suiteScratch();
   let launcher: string;
   let work: string;
   let plain: CliRun;
 
   before(async () => {
     launcher = path.join(tempDir('launcher'), 'cli.js');
-    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--cli', launcher], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildProduction('cli', launcher);
     work = tempDir('compile-cache-work');
     unitsWorkspace(work, 8);
     plain = await cli(ARGS, work);
   });
-  after(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   /** The launcher run in the work folder, its code cache in `cache`; the trace lines taken out of standard error. */
   function run(cache: string, args: string[] = ARGS, env: NodeJS.ProcessEnv = {}): CliRun & { trace: string[] } {

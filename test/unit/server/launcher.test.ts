@@ -1,15 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import { KEPT_CACHES, prune } from '../../../cli/compile-cache';
 import { StatsRequest, type StatsResult } from '../../../server/analysis-stats';
-import { ROOT } from '../../helpers/fixtures';
 import { copySamples } from '../../helpers/samples';
 import { ServerProcess, type Transport } from '../../lsp/helpers/server-process';
+import { buildProduction, suiteScratch } from '../../helpers/production-build';
 
 // The production language server (scripts/build.mjs --server FILE): a launcher holding the bundle,
 // compiled with a V8 code cache per role, the server's thread and its pass worker (server/launcher.ts).
@@ -26,12 +24,8 @@ interface Session {
 
 describe('server: the production bundle, with its code caches', function () {
   this.timeout(180_000);
-  const temp: string[] = [];
-  const tempDir = (name: string): string => {
-    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), `flowguard-${name}-`)));
-    temp.push(dir);
-    return dir;
-  };
+  const tempDir = suiteScratch();
+  after(() => rmSync(workspace, { recursive: true, force: true }));
   let launcher: string;
   let workspace: string;
   /** What the bundle the other server tests run (dist/server.js, or FLOWGUARD_TEST_SERVER) publishes. */
@@ -39,14 +33,11 @@ describe('server: the production bundle, with its code caches', function () {
 
   before(async () => {
     launcher = path.join(tempDir('server-launcher'), 'server.js');
-    const build = spawnSync(process.execPath, ['scripts/build.mjs', '--server', launcher], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    buildProduction('server', launcher);
     workspace = copySamples('flowguard-launcher-ws-');
-    temp.push(workspace);
     plain = await session(process.env.FLOWGUARD_TEST_SERVER, tempDir('xdg-plain'));
     assert.ok(plain.diagnostics.length > 0, 'the samples have findings');
   });
-  after(() => temp.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
   /** A server started from `server` lints the workspace once, says what it analysed, and is closed as an editor closes it. */
   async function session(server: string | undefined, cache: string, transport: Transport = 'ipc', extra: Record<string, string> = {}): Promise<Session> {
