@@ -231,8 +231,18 @@ function compiled(payload: Payload, host: BundleHost): ModuleFunction | undefine
   }
 }
 
+/** What the launcher's module holds for the bundle it runs: the bundle's hash, as built (launchedBundleHash). */
+const BUNDLE_HASH = 'flowguardBundleHash';
+
+/** The hash of the bundle that runs as `module` (its build took it), when a launcher runs it; else undefined. */
+export function launchedBundleHash(module: NodeModule): string | undefined {
+  const hash = (module as unknown as Record<string, unknown>)[BUNDLE_HASH];
+  return typeof hash === 'string' ? hash : undefined;
+}
+
 /** Runs the bundle as the launcher's own module, compiled with the code cache when it can be. */
 export function runBundle(payload: Payload, host: BundleHost): void {
+  (host.module as unknown as Record<string, unknown>)[BUNDLE_HASH] = payload.hash;
   const fn = compiled(payload, host) ?? (runInThisContext(WRAPPER + payload.text + '\n})', { filename: host.filename }) as ModuleFunction);
   // FLOWGUARD_TRACE_COMPILE_CACHE=1 says on standard error what the cache gave (for tests).
   if (host.env.FLOWGUARD_TRACE_COMPILE_CACHE === '1') process.stderr.write(`flowguard: trace: compile cache: ${lastCompile}\n`);

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { close, closeSync, constants, fstatSync, openSync, read, readSync } from 'node:fs';
 import { BadCache } from './validate';
 
 // The cache file is read in parts (store.ts): its head line always, its entries only when a unit
@@ -80,5 +80,36 @@ export function readSpan(abs: string, identity: FileIdentity, from: number, to: 
     const bytes = Buffer.allocUnsafe(to - from);
     fill(fd, bytes, from);
     return bytes;
+  });
+}
+
+/**
+ * readSpan, its read done by libuv's thread pool: the file is opened and checked now, and its
+ * bytes read in one pread while the main thread goes on (an unchanged rerun stats every file
+ * meanwhile). Resolves to the bytes, or to undefined when the file is not the one the head came
+ * from or the read fails; never rejects.
+ */
+export function readSpanAhead(abs: string, identity: FileIdentity, from: number, to: number): Promise<Buffer | undefined> {
+  let fd: number;
+  try {
+    fd = openSync(abs, FLAGS);
+  } catch {
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve) => {
+    const done = (bytes: Buffer | undefined): void => close(fd, () => resolve(bytes));
+    let bytes: Buffer;
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile() || !sameFile(identity, identityOf(stat))) return done(undefined);
+      bytes = Buffer.allocUnsafe(to - from);
+    } catch {
+      return done(undefined);
+    }
+    const more = (filled: number): void => {
+      if (filled === bytes.length) return done(bytes);
+      read(fd, bytes, filled, bytes.length - filled, from + filled, (error, count) => (error || count === 0 ? done(undefined) : more(filled + count)));
+    };
+    more(0);
   });
 }

@@ -1,10 +1,11 @@
+import { REPORT_MAC } from './report-mac';
 import { BadCache, isCount, isObject, isString } from './validate';
 
 // An unchanged rerun used to decode every unit's findings from the cache and render the report
 // again: for 1,000 generated flows, a 2.9 MB body parsed and checked, 7.8 MB of JSON rendered, and
 // the garbage of both, 120 of a 200 ms run. The cache now also keeps the report the last run
 // printed, with what it wrote to standard error and its exit code, after the third line. Its key
-// (store.ts reportKey) is an HMAC under the user's own secret (user-secret.ts) of everything the
+// (report-mac.ts) is a MAC under the user's own secret (user-secret.ts) of everything the
 // report came from: the cache's key, each unit's hash, which entries it was rendered with (their
 // lengths and the third line's sha1), every option and setting that shapes the report
 // (report-key.ts), and the report itself. A rerun of the same user with all of them the same
@@ -13,7 +14,7 @@ import { BadCache, isCount, isObject, isString } from './validate';
 /** What the head says of the report it keeps after the third line. */
 
 export interface ReportHead {
-  /** reportKey (store.ts): an HMAC of the run's key, which entries the report was rendered from, and the report. */
+  /** report-mac.ts: a MAC of the run's key, which entries the report was rendered from, and the report (store.ts reportAbout). */
   key: string;
   /** The report's length in bytes: it follows the third line's newline to the end of the file. */
   length: number;
@@ -32,13 +33,11 @@ export interface StoredReport {
   exit: number;
 }
 
-const HEX = /^[0-9a-f]{64}$/;
-
 export function checkReportHead(value: unknown): ReportHead {
   if (
     !isObject(value) ||
     typeof value.key !== 'string' ||
-    !HEX.test(value.key) ||
+    !REPORT_MAC.test(value.key) ||
     !isCount(value.length) ||
     !isString(value.notes) ||
     !isString(value.after) ||

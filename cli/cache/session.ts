@@ -60,6 +60,8 @@ export interface Session {
   reused: number;
   /** The entries this run's findings come from, once read or written: a report is kept with them. */
   content?: CacheContent;
+  /** The kept report (with the newline before it) being read in the background (readReportAhead, store.ts); undefined when it could not be. */
+  reportAhead?: Promise<Buffer | undefined>;
 }
 
 let current: Session | undefined;

@@ -1,15 +1,16 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { lstatSync, promises as fs, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { displayPath } from '../../core/artifacts/paths';
 import { ReadRefused } from '../../core/artifacts/read-file';
-import { readFirstLine, readSpan } from './file-span';
+import { readFirstLine, readSpan, readSpanAhead } from './file-span';
 import { writeRefusal, writeRegularFile } from '../../core/fixes/write-guard';
 import { CACHE_FORMAT } from './key';
 import { checkEntries, type CacheEntry } from './entry';
 import { ascii, packedText } from './pack';
 import { checkRecords, type FileRecord } from './records';
 import { checkReportHead, type ReportHead, type StoredReport } from './report-head';
+import { reportMac, reportMacHolds } from './report-mac';
 import { userSecret } from './user-secret';
 import { sessionOf, startSession, type CacheContent, type Loaded, type Session } from './session';
 import { BadCache, expect, isCount, isObject } from './validate';
@@ -152,20 +153,28 @@ function contentOf(loaded: ReadLoaded, rest?: Buffer): CacheContent {
 }
 
 /**
- * The key a report is kept under: an HMAC, under the user's secret (user-secret.ts), of the run's
- * key (report-key.ts), the cache's key, the entries' lengths and third line's sha1 (which
- * entries it was rendered with), and the report itself, its notes and exit code, byte for byte;
- * undefined without a secret. Only this user's run can make it, and it holds for this report
- * only: one edited in the file (a cache committed by mistake, then changed by someone else) or
- * damaged is not printed. The entries themselves are not in it: the run's key already names
- * every input, and a report is printed without reading them.
+ * What a report is kept for, as its key (report-mac.ts) authenticates it with the report: the
+ * run's key (report-key.ts), the cache's key, the entries' lengths and third line's sha1 (which
+ * entries it was rendered with), its notes and exit code. Only this user's run can make the key,
+ * and it holds for this report only: one edited in the file (a cache committed by mistake, then
+ * changed by someone else) or damaged is not printed. The entries themselves are not in it: the
+ * run's key already names every input, and a report is printed without reading them.
  */
-function reportKey(runKey: string, content: Pick<CacheContent, 'key' | 'body' | 'later' | 'laterSha1'>, report: StoredReport): string | undefined {
-  const secret = userSecret();
-  if (!secret) return undefined;
+function reportAbout(runKey: string, content: Pick<CacheContent, 'key' | 'body' | 'later' | 'laterSha1'>, report: StoredReport): string {
   const { text, notes, after, exit } = report;
-  const hmac = createHmac('sha256', secret).update(JSON.stringify([runKey, content.key, content.body, content.later, content.laterSha1, notes, after, exit, text.byteLength]));
-  return hmac.update(text).digest('hex');
+  return JSON.stringify([runKey, content.key, content.body, content.later, content.laterSha1, notes, after, exit, text.byteLength]);
+}
+
+/**
+ * Starts reading the report the cache file keeps, if any, in the background (readSpanAhead): a
+ * rerun that prints it has it by the time every file is stat'ed and the run's key known. Call it
+ * after cacheLocation, when the run would print a kept report.
+ */
+export function readReportAhead(location: CacheLocation): void {
+  const session = sessionOf(location.abs);
+  const loaded = session?.loaded;
+  if (!session || loaded?.state !== 'read' || !loaded.report) return;
+  session.reportAhead = readSpanAhead(loaded.abs, loaded.file, loaded.laterEnd, loaded.laterEnd + 1 + loaded.report.length);
 }
 
 /**
@@ -177,17 +186,20 @@ function reportKey(runKey: string, content: Pick<CacheContent, 'key' | 'body' | 
 export async function storedReport(location: CacheLocation, key: string, runKey: string): Promise<StoredReport | undefined> {
   const session = sessionOf(location.abs);
   const loaded = session?.loaded;
+  const ahead = session?.reportAhead;
+  if (session) session.reportAhead = undefined;
   if (!session || loaded?.state !== 'read' || loaded.key !== key || !loaded.report) return undefined;
+  const secret = userSecret();
   const content = contentOf(loaded);
   const head = loaded.report;
   const { notes, after, exit } = head;
   let report: StoredReport | undefined;
   try {
-    report = { text: reportBytes(loaded, head), notes, after, exit };
+    report = { text: keptBytes(ahead ? await ahead : readReport(loaded, head)), notes, after, exit };
   } catch {
     // Gone or replaced since its head was read: the entries, read as ever, say why.
   }
-  if (!report || reportKey(runKey, content, report) !== loaded.report.key) {
+  if (!report || !secret || !reportMacHolds(secret, head.key, reportAbout(runKey, content, report), report.text)) {
     // Kept for other settings or files, by another user, or edited since: the entries give the
     // report, and the run keeps its own (keepReport).
     delete loaded.report;
@@ -252,11 +264,19 @@ async function keepStats(location: CacheLocation, session: Session, content: Cac
   return without;
 }
 
-/** The report the file keeps after its third line, as the head describes it. */
-function reportBytes(loaded: ReadLoaded, head: ReportHead): Buffer {
-  const kept = readSpan(loaded.abs, loaded.file, loaded.laterEnd, loaded.laterEnd + 1 + head.length);
-  if (kept[0] !== NEWLINE) throw new SyntaxError('cut short');
+/** The report the file keeps after its third line, as the head describes it, with the newline before it. */
+function readReport(loaded: ReadLoaded, head: ReportHead): Buffer {
+  return readSpan(loaded.abs, loaded.file, loaded.laterEnd, loaded.laterEnd + 1 + head.length);
+}
+
+/** The report in what readReport read; throws when it is not there. */
+function keptBytes(kept: Buffer | undefined): Buffer {
+  if (kept?.[0] !== NEWLINE) throw new SyntaxError('cut short');
   return kept.subarray(1);
+}
+
+function reportBytes(loaded: ReadLoaded, head: ReportHead): Buffer {
+  return keptBytes(readReport(loaded, head));
 }
 
 function headText(content: CacheContent, records: ReadonlyMap<string, FileRecord> | undefined, report: ReportHead | undefined): string {
@@ -309,8 +329,12 @@ export async function keepReport(location: CacheLocation, runKey: string, report
   const session = sessionOf(location.abs, cwd);
   const content = session?.content;
   if (!session || !content) return undefined;
-  const key = reportKey(runKey, content, report);
-  if (key === undefined || content.report === key) return undefined;
+  const secret = userSecret();
+  if (!secret) return undefined;
+  const about = reportAbout(runKey, content, report);
+  // The file keeps this very report already: not written again.
+  if (content.report !== undefined && reportMacHolds(secret, content.report, about, report.text)) return undefined;
+  const key = reportMac(secret, about, report.text);
   const { text, notes, after, exit } = report;
   const head = headText(content, session.records, { key, length: text.byteLength, notes, after, exit });
   let rest;

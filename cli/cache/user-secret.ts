@@ -5,8 +5,8 @@ import { readOwnedFile, userCacheFolder, writeAtomically } from '../compile-cach
 // A cache file is data anyone may have written: a repository can carry one, a CI cache can be
 // restored from another branch. Its entries are checked field by field and every text in them is
 // escaped as the report is rendered; a kept report (report-head.ts) is printed as it is. So a
-// report is only ever printed again on the machine, and for the user, that kept it: its key is an
-// HMAC under a secret of 32 random bytes in the user's own cache folder (0700, the file 0600 and
+// report is only ever printed again on the machine, and for the user, that kept it: its key is a
+// MAC (report-mac.ts) under a secret of 32 random bytes in the user's own cache folder (0700, the file 0600 and
 // owned by the user, as the code cache's: cli/compile-cache.ts). A cache file from anywhere else
 // never matches, and its entries give the report, escaped as ever.
 

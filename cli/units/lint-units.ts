@@ -10,7 +10,7 @@ import { hashUnits } from '../cache/hash';
 import { cacheKey } from '../cache/key';
 import type { StoredReport } from '../cache/report-head';
 import { reportRunKey } from '../cache/report-key';
-import { cacheDisplay, cacheLocation, keepReport, readCache, storedReport, writeCache, type CacheLocation } from '../cache/store';
+import { cacheDisplay, cacheLocation, keepReport, readCache, readReportAhead, storedReport, writeCache, type CacheLocation } from '../cache/store';
 import type { CliIO } from '../io';
 import { autoThreads, MIN_CORES } from '../threads/share';
 import { WorkerHost, type WorkerSetup } from '../threads/worker';
@@ -70,6 +70,8 @@ function trace(io: CliIO, text: string): void {
 }
 
 async function openCache(location: CacheLocation, project: Project, options: CliOptions, io: CliIO, units: readonly Unit[], settings: string | undefined): Promise<OpenCache | ReportReprint> {
+  // The kept report is read meanwhile, in the background: an unchanged rerun prints it.
+  if (settings !== undefined) readReportAhead(location);
   const [key, hashes] = await Promise.all([cacheKey(project, { rules: options.rules, environment: options.environment, noSuppressions: options.noSuppressions }, io.cwd), hashUnits(units, io.cwd)]);
   const reportKey = settings === undefined ? undefined : reportRunKey(settings, units, hashes);
   // Nothing changed since a run with the same settings: its report, without decoding the entries.

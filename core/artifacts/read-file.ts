@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync, promises as fs } from 'node:fs';
+import { close, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { formatLimitBytes, MAX_FILE_BYTES } from '../limits';
 
 /**
@@ -34,17 +35,24 @@ function checkStat(stat: { isFile(): boolean; isDirectory(): boolean; size: numb
   if (stat.size > maxBytes) throw new ReadRefused(`is ${formatLimitBytes(stat.size)}; FlowGuard reads at most ${formatLimitBytes(maxBytes)} from one file`, 'EFBIG');
 }
 
+// The callback API, promisified: `fs.promises` would load node's promise-based file system, its
+// file handles and readline at a run's start (about ten internal modules) for the few files read here.
+const openAsync = promisify(open);
+const fstatAsync = promisify(fstat);
+const readAsync = promisify(read);
+const closeAsync = promisify(close);
+
 export async function readRegularFile(abs: string, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
-  let handle: fs.FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    handle = await fs.open(abs, FLAGS);
-    const stat = await handle.stat();
+    fd = await openAsync(abs, FLAGS);
+    const stat = await fstatAsync(fd);
     checkStat(stat, maxBytes);
     // One byte more than the file's size, to notice a file that grows while read.
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     let filled = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
+      const { bytesRead } = await readAsync(fd, buffer, filled, buffer.length - filled, filled);
       if (bytesRead === 0) break;
       filled += bytesRead;
       if (filled === buffer.length) break;
@@ -54,7 +62,7 @@ export async function readRegularFile(abs: string, maxBytes = MAX_FILE_BYTES): P
   } catch (error) {
     return refuse(error);
   } finally {
-    await handle?.close().catch(() => undefined);
+    if (fd !== undefined) await closeAsync(fd).catch(() => undefined);
   }
 }
 

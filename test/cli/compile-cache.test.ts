@@ -81,6 +81,31 @@ describe('cli: the code cache of the production bundle', function () {
     assert.doesNotMatch(two.stderr, /failed/);
   });
 
+  it('--cache: a rerun prints the report it kept; the launcher file changed since is other code, and lints again', () => {
+    const cache = tempDir('xdg');
+    const args = [...ARGS, '--cache', '--cache-location', path.join(tempDir('results'), '.flowguardcache')];
+    const env = { FLOWGUARD_TRACE_UNITS: '1' };
+    const traced = (r: CliRun) => ({ ...r, stderr: r.stderr.split('\n').filter((l) => !l.startsWith('flowguard: trace: ')).join('\n') });
+    const first = run(cache, args, env);
+    same(traced(first), 'first');
+    assert.match(first.stderr, /(\d+) units, \1 to lint/);
+    const second = run(cache, args, env);
+    same(traced(second), 'second');
+    assert.match(second.stderr, /cache: all \d+ units reused, and the report kept with them/);
+    // The bundle's hash, as its build took it, names the code with the launcher file's time and
+    // size: a file edited by hand since is another FlowGuard, whatever hash it holds.
+    const { atime, mtime } = statSync(launcher);
+    try {
+      utimesSync(launcher, atime, new Date(mtime.getTime() + 5_000));
+      const third = run(cache, args, env);
+      same(traced(third), 'third');
+      assert.match(third.stderr, /(\d+) units, \1 to lint/);
+      assert.match(third.stderr, /cache: 0 units reused/);
+    } finally {
+      utimesSync(launcher, atime, mtime);
+    }
+  });
+
   it('FLOWGUARD_NO_COMPILE_CACHE=1 reads and writes none', () => {
     const cache = tempDir('xdg');
     const off = run(cache, ARGS, { FLOWGUARD_NO_COMPILE_CACHE: '1' });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { readFirstLine, readSpan } from '../../../cli/cache/file-span';
+import { readFirstLine, readSpan, readSpanAhead } from '../../../cli/cache/file-span';
 import { BadCache } from '../../../cli/cache/validate';
 
 // The cache file read in parts (cli/cache/file-span.ts): the head line first, then only the part a
@@ -56,6 +56,22 @@ describe('cli: the cache file read in parts', () => {
     writeFileSync(file, '{"head":1}\nbody');
     const { identity } = readFirstLine(file, 1024);
     assert.throws(() => readSpan(file, identity, 11, 40), SyntaxError);
+  });
+
+  it('reads a span ahead, in the background, as readSpan does; gives nothing for another file, a span past the end or a missing file', async () => {
+    const file = path.join(dir, 'cache');
+    writeFileSync(file, '{"head":1}\nbody\nlater');
+    const { identity } = readFirstLine(file, 1024);
+    const [body, later] = [readSpanAhead(file, identity, 11, 15), readSpanAhead(file, identity, 16, 21)];
+    assert.equal((await body)?.toString(), 'body');
+    assert.equal((await later)?.toString(), 'later');
+    assert.equal(await readSpanAhead(file, identity, 11, 40), undefined);
+    const other = path.join(dir, 'other');
+    writeFileSync(other, '{"head":2}\nBODY\nLATER');
+    renameSync(other, file);
+    assert.equal(await readSpanAhead(file, identity, 11, 15), undefined);
+    rmSync(file);
+    assert.equal(await readSpanAhead(file, identity, 11, 15), undefined);
   });
 
   it('a symbolic link in the cache file\'s place is not followed', function () {
