@@ -2,9 +2,10 @@ import { prop, type JsonNode } from '../artifacts/json';
 import { editRevision, keptAcrossEdits, unchangedSince } from '../artifacts/json-reparse';
 import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
-import type { ExpressionError } from './ast';
+import { forEachNode, type Expr, type ExpressionError } from './ast';
 import { referencesIn, type Reference } from './references';
-import { parseStringValue, type StringExpressions } from './string-value';
+import { parseStringValue, type EmbeddedExpression, type StringExpressions } from './string-value';
+import type { Span } from '../text/range';
 
 /** A string value that holds at least one expression (plain text values are not listed). */
 export interface FoundExpression {
@@ -45,22 +46,67 @@ const NOT_EVALUATED = new Set(['runAfter', 'metadata', 'description']);
 /** Parses every expression of a flow once; later calls with the same Flow return the same result. */
 export const collectExpressions: (flow: Flow) => FlowExpressions = perFlow(collect);
 
-// The expressions of a step whose JSON no edit went through, and which did not move, are what they
-// were, spans and all: the language server keeps a large flow's tree from edit to edit
-// (core/artifacts/json-reparse.ts), and the steps before an edit are found again here rather than
-// walked and looked up again. Nothing reads these to change them (as the parses string-value.ts
-// keeps); each version gets its own StepExpressions for its own Step.
-const kept = new WeakMap<JsonNode, { revision: number; offset: number; set: ExpressionSet }>();
+// The expressions of a step whose JSON no edit went through are what they were: the language
+// server keeps a large flow's tree from edit to edit (core/artifacts/json-reparse.ts), and such a
+// step is found again here rather than walked and its strings looked up again. A step after the
+// edit has moved with the text that follows it, and every offset in it by the same amount: its
+// spans are moved in place, as the reparse moves the tree's nodes. So a kept set is made of
+// parses of its own (parseStringValue's `own`), shared with no other step nor with the parses
+// string-value.ts keeps, and keeps a list of its spans, each once (a reference holds spans of its
+// call's tree, an empty expression's error its outer span). Only the newest version of a tree is
+// ever read (the language server drops a superseded version's lint, DocumentFlows.isSuperseded);
+// each version gets its own StepExpressions for its own Step.
+interface KeptSet {
+  revision: number;
+  /** The step's offset its spans are for. */
+  offset: number;
+  set: ExpressionSet;
+  spans: Span[];
+}
+
+const kept = new WeakMap<JsonNode, KeptSet>();
 
 function keptSet(step: Step, byNode: Map<JsonNode, FoundExpression>): StepExpressions | undefined {
   const known = kept.get(step.node);
-  if (!known || known.offset !== step.node.offset || !unchangedSince(step.node, known.revision)) return undefined;
+  if (!known || !unchangedSince(step.node, known.revision)) return undefined;
+  const by = step.node.offset - known.offset;
+  if (by !== 0) {
+    const spans = known.spans;
+    for (let i = 0; i < spans.length; i++) (spans[i] as Span).offset += by;
+    known.offset = step.node.offset;
+  }
   const { expressions, references, errors } = known.set;
   for (let i = 0; i < expressions.length; i++) {
     const found = expressions[i] as FoundExpression;
     byNode.set(found.node, found);
   }
   return { step, expressions, references, errors };
+}
+
+/** Every span object of a set, each once. */
+function spansOf(set: ExpressionSet): Span[] {
+  const spans = new Set<Span>();
+  const expr = (e: Expr): void => forEachNode(e, (n) => {
+    spans.add(n.span);
+    if (n.type === 'call' || n.type === 'member') spans.add(n.nameSpan);
+  });
+  const embedded = (e: EmbeddedExpression): void => {
+    spans.add(e.span);
+    spans.add(e.outerSpan);
+    if (e.error) spans.add(e.error.span);
+    if (e.ast) expr(e.ast);
+  };
+  for (const { parsed } of set.expressions) {
+    if (parsed.kind === 'expression') embedded(parsed.expression);
+    else for (const part of parsed.parts) if (part.kind === 'text') spans.add(part.span); else embedded(part.expression);
+  }
+  for (const ref of set.references) {
+    spans.add(ref.span);
+    spans.add(ref.callSpan);
+    if ('accessSpan' in ref) spans.add(ref.accessSpan);
+  }
+  for (const error of set.errors) spans.add(error.span);
+  return [...spans];
 }
 
 function collect(flow: Flow): FlowExpressions {
@@ -86,14 +132,17 @@ function collect(flow: Flow): FlowExpressions {
       const container = child.node.parent?.parent;
       skip.add(container ?? child.node);
     }
-    walkStep(step.node, skip, text, set, byNode);
-    if (keep) kept.set(step.node, { revision: editRevision(), offset: step.node.offset, set: { expressions: set.expressions, references: set.references, errors: set.errors } });
+    walkStep(step.node, skip, text, set, byNode, keep);
+    if (keep) {
+      const own: ExpressionSet = { expressions: set.expressions, references: set.references, errors: set.errors };
+      kept.set(step.node, { revision: editRevision(), offset: step.node.offset, set: own, spans: spansOf(own) });
+    }
     steps.push(set);
     byStep.set(step, set);
   }
   const outputs = emptySet();
   const outputsNode = prop(flow.definition, 'outputs');
-  if (outputsNode) walk(outputsNode, new Set(), text, outputs, byNode);
+  if (outputsNode) walk(outputsNode, new Set(), text, outputs, byNode, false);
   return { steps, byStep, outputs, byNode };
 }
 
@@ -103,22 +152,23 @@ function emptySet(): ExpressionSet {
 
 // Loops by index: for...of allocates an iterator per loop in code the JIT has not optimised yet,
 // and these run once for every node of every flow.
-function walkStep(stepNode: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>): void {
+// `own`: the parses are the set's own (parseStringValue), for a set kept across edits.
+function walkStep(stepNode: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>, own: boolean): void {
   const properties = stepNode.children ?? [];
   for (let i = 0; i < properties.length; i++) {
     const property = properties[i] as JsonNode;
     const key = property.children?.[0];
     const value = property.children?.[1];
     if (!key || !value || NOT_EVALUATED.has(key.value as string)) continue;
-    walk(value, skip, text, set, byNode);
+    walk(value, skip, text, set, byNode, own);
   }
 }
 
-function walk(node: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>): void {
+function walk(node: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>, own: boolean): void {
   switch (node.type) {
     case 'string':
       // Most values hold no '@', so no expression: the test is made here, before any call.
-      if ((node.value as string).indexOf('@') >= 0) visitString(node, text, set, byNode);
+      if ((node.value as string).indexOf('@') >= 0) visitString(node, text, set, byNode, own);
       return;
     case 'object': {
       // What is skipped is always an object: a nested step or the container of nested steps.
@@ -127,13 +177,13 @@ function walk(node: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: Ex
       const properties = node.children ?? [];
       for (let i = 0; i < properties.length; i++) {
         const value = (properties[i] as JsonNode).children?.[1];
-        if (value) walk(value, skip, text, set, byNode);
+        if (value) walk(value, skip, text, set, byNode, own);
       }
       return;
     }
     case 'array': {
       const items = node.children ?? [];
-      for (let i = 0; i < items.length; i++) walk(items[i] as JsonNode, skip, text, set, byNode);
+      for (let i = 0; i < items.length; i++) walk(items[i] as JsonNode, skip, text, set, byNode, own);
       return;
     }
     default:
@@ -141,8 +191,8 @@ function walk(node: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: Ex
   }
 }
 
-function visitString(node: JsonNode, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>): void {
-  const parsed = parseStringValue(node, text);
+function visitString(node: JsonNode, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>, own: boolean): void {
+  const parsed = parseStringValue(node, text, own);
   if (parsed.kind === 'literal') return;
   const found: FoundExpression = { node, parsed };
   set.expressions.push(found);

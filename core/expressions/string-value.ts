@@ -30,8 +30,12 @@ export type StringExpressions =
 
 const AT = 64, LBRACE = 123, RBRACE = 125, QUOTE = 39;
 
-/** Finds and parses the expressions of a JSON string node; every span is an offset of `sourceText`. */
-export function parseStringValue(node: JsonNode, sourceText: string): StringExpressions {
+/**
+ * Finds and parses the expressions of a JSON string node; every span is an offset of `sourceText`.
+ * With `own`, every object of the result is new, shared with no other caller nor with the parses
+ * kept here: for a caller that moves its spans in place later (flow-expressions.ts).
+ */
+export function parseStringValue(node: JsonNode, sourceText: string, own = false): StringExpressions {
   if (node.type !== 'string') return { kind: 'literal', value: String(node.value) };
   const value = node.value as string;
   // Most values hold no '@' at all; they need no decoding and no offsets.
@@ -39,7 +43,7 @@ export function parseStringValue(node: JsonNode, sourceText: string): StringExpr
   const decoded = decodeJsonString(node, sourceText);
   // Without escapes the value is its raw text, each character one of the file: its parse, spans
   // less the value's offset, is the same wherever it is written (see PARSED).
-  if (decoded.text.length === node.length - 2) return parsedAt(decoded.text, node.offset + 1);
+  if (decoded.text.length === node.length - 2) return parsedAt(decoded.text, node.offset + 1, own);
   return parseStringText(decoded.text, decoded.at);
 }
 
@@ -61,21 +65,22 @@ const PARSED_MAX_CHARS = 2_000_000;
 const PARSED_MAX_LENGTH = 2_000;
 let parsedChars = 0;
 
-/** The parse of an escape-free value whose first character is at offset `at` of its file. */
-function parsedAt(text: string, at: number): StringExpressions {
+/** The parse of an escape-free value whose first character is at offset `at` of its file; a copy of its own with `own`. */
+function parsedAt(text: string, at: number, own: boolean): StringExpressions {
   const known = PARSED.get(text);
   // At the very offset it was made for (the same flow built again: for its lint after its load,
   // or an edit's text before the edited line), the kept parse is what a copy would be.
-  if (known) return known.at === at ? known.parsed : shifted(known.parsed, at - known.at);
-  const own = ownString(text);
-  const parsed = parseStringText(own, (i) => at + i);
+  if (known) return known.at === at && !own ? known.parsed : shifted(known.parsed, at - known.at);
+  const copy = ownString(text);
+  const parsed = parseStringText(copy, (i) => at + i);
   if (text.length <= PARSED_MAX_LENGTH) {
     if (PARSED.size >= PARSED_MAX_VALUES || parsedChars + text.length > PARSED_MAX_CHARS) {
       PARSED.clear();
       parsedChars = 0;
     }
-    PARSED.set(own, { parsed, at });
+    PARSED.set(copy, { parsed, at });
     parsedChars += text.length;
+    if (own) return shifted(parsed, 0);
   }
   return parsed;
 }

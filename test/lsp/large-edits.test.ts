@@ -105,6 +105,25 @@ describe('lsp: edits of a large flow show what a fresh open of the same text sho
     assert.deepEqual(moved, await fresh(text));
   });
 
+  it('an edit before a dangling reference and a malformed expression moves both with their lines', async () => {
+    const codes = (diagnostics: Diagnostic[]): string[] => diagnostics.map((d) => String(d.code));
+    // In a step near the end, so that the edits below come before it.
+    const at = text.lastIndexOf('"inputs": {') + '"inputs": {'.length;
+    const probed = await editTo(`${text.slice(0, at)} "probe": "@body('No_such_step')?['value']", "probe2": "x @{concat('a'", ${text.slice(at)}`);
+    assert.ok(codes(probed).includes('reliability/dangling-reference'), JSON.stringify(codes(probed)));
+    assert.ok(codes(probed).includes('reliability/malformed-expression'), JSON.stringify(codes(probed)));
+    assert.deepEqual(probed, await fresh(text));
+    // Characters on a line of their own, then whole lines, before the step: its expressions are
+    // kept from the last version, moved.
+    const moved = await editTo(`${text.slice(0, middle())}   ${text.slice(middle())}`);
+    assert.deepEqual(moved, await fresh(text));
+    const early = text.indexOf('\n', 1000) + 1;
+    const lines = await editTo(`${text.slice(0, early)}\n\n${text.slice(early)}`);
+    assert.deepEqual(lines, await fresh(text));
+    const back = await editTo(`${text.slice(0, early)}${text.slice(early + 2)}`);
+    assert.deepEqual(back, await fresh(text));
+  });
+
   it('JSON broken while typing, then mended', async () => {
     const at = text.indexOf('"OpenApiConnection"', middle());
     const broken = await editTo(`${text.slice(0, at)}${text.slice(at + 1)}`);
