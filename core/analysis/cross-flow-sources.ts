@@ -38,7 +38,9 @@ export function crossFlowEntries(flow: Flow, workspace: WorkspaceIndex, options:
   };
   const trigger = flow.triggers[0];
   if (trigger && trigger.type.toLowerCase() === 'request') add(trigger, facts.inputsOf(key), (property) => ({ kind: 'input', property }));
-  for (const step of flow.steps) {
+  // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+  for (let stepAt = 0; stepAt < flow.steps.length; stepAt++) {
+    const step = flow.steps[stepAt] as Step;
     if (childFlowCall(step)) add(step, facts.returnsOf(key, step.name), (property) => ({ kind: 'return', call: step.name, property }));
   }
   return out;

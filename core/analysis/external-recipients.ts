@@ -63,7 +63,9 @@ function outsideRecipients(flow: Flow, sink: MessageSink, domains: readonly stri
 /** The first business data path into the content of each of `sinks`, and how many sources reach each. */
 function contentPaths(flow: Flow, sinks: ReadonlyMap<Step, MessageSink>, policies: readonly DlpPolicy[]): Map<Step, { path: DataPath; sources: number }> {
   const found = new Map<Step, { path: DataPath; sources: number }>();
-  for (const source of flow.steps) {
+  // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+  for (let stepAt = 0; stepAt < flow.steps.length; stepAt++) {
+    const source = flow.steps[stepAt] as Step;
     if (!isBusinessSource(source, policies)) continue;
     const isSink = (step: Step, read: Read): boolean => {
       const sink = sinks.get(step);
@@ -92,7 +94,9 @@ export function externalRecipientPaths(flow: Flow, policies: readonly DlpPolicy[
   const cached = cache.get(flow);
   if (cached && cached.policies === policies && cached.domains === key) return cached.result;
   const candidates = new Map<Step, { sink: MessageSink; recipients: OutsideRecipient[] }>();
-  for (const step of flow.steps) {
+  // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+  for (let stepAt = 0; stepAt < flow.steps.length; stepAt++) {
+    const step = flow.steps[stepAt] as Step;
     const sink = messageSink(step);
     if (!sink) continue;
     // With no domains every literal address is outside: enough to know whether to ask for them.

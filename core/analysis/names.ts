@@ -17,7 +17,9 @@ export const flowNames: (flow: Flow) => FlowNames = perFlow(collect);
 function collect(flow: Flow): FlowNames {
   const steps = new Map<string, Step>();
   const variables = new Map<string, { step: Step; node: JsonNode }>();
-  for (const step of flow.steps) {
+  // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+  for (let stepAt = 0; stepAt < flow.steps.length; stepAt++) {
+    const step = flow.steps[stepAt] as Step;
     steps.set(step.name.toLowerCase(), step);
     if (step.type.toLowerCase() !== 'initializevariable') continue;
     for (const declaration of items(prop(step.inputs, 'variables'))) {
@@ -46,7 +48,9 @@ export function siblings(flow: Flow, step: Step): Step[] {
   let byParent = containers.get(flow);
   if (!byParent) {
     byParent = new Map();
-    for (const s of flow.steps) {
+    // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+    for (let stepAt = 0; stepAt < flow.steps.length; stepAt++) {
+      const s = flow.steps[stepAt] as Step;
       const parent: Step | Flow = s.parent ?? flow;
       const key = `${s.kind}:${s.branch ?? ''}`;
       let byBranch = byParent.get(parent);

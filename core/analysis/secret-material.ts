@@ -26,7 +26,9 @@ export type SecretStart =
 
 function fromSteps(flow: Flow): SecretStart[] {
   const out: SecretStart[] = [];
-  for (const step of flow.steps) {
+  // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+  for (let stepAt = 0; stepAt < flow.steps.length; stepAt++) {
+    const step = flow.steps[stepAt] as Step;
     const kind = secretSource(step);
     if (kind === 'key-vault') out.push({ kind, step, description: `the secret that '${step.name}' reads from Azure Key Vault` });
     else if (kind === 'secret-environment-variable') out.push({ kind, step, description: `the Secret environment variable that '${step.name}' reads` });
@@ -82,7 +84,9 @@ function variableOf(step: Step, node: JsonNode): string | undefined {
 function fromLiterals(flow: Flow): SecretStart[] {
   const out: SecretStart[] = [];
   const text = flow.doc.source.text;
-  for (const step of flow.steps) {
+  // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+  for (let stepAt = 0; stepAt < flow.steps.length; stepAt++) {
+    const step = flow.steps[stepAt] as Step;
     if (step.kind !== 'action' || !step.inputs) continue;
     for (const found of inputSecrets(step)) {
       const value = found.node.value as string;

@@ -1,5 +1,6 @@
 import type { ConnectionReference, ConnectorUse, CustomConnector, Flow, Solution, SolutionConnectionReference } from '../model/types';
 import { BUILTIN_HTTP, BUILTIN_HTTP_REQUEST_RECEIVED, BUILTIN_HTTP_WEBHOOK, isCustomConnectorId } from './id';
+import type { Step } from '../model/types';
 
 /** Custom connectors by each key a flow may name them with. */
 export interface CustomConnectorIndex {
@@ -64,7 +65,9 @@ function find(use: ConnectorUse, refs: References, index: CustomConnectorIndex, 
 
 /** Sets `custom` on the connector use of every step of the flow that calls a custom connector. */
 export function linkFlowCustomConnectors(flow: Flow, index: CustomConnectorIndex): void {
-  for (const step of flow.steps) {
+  // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+  for (let stepAt = 0; stepAt < flow.steps.length; stepAt++) {
+    const step = flow.steps[stepAt] as Step;
     const use = step.connector;
     if (!use) continue;
     const refs = referencesOf(flow, use);

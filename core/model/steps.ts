@@ -25,16 +25,26 @@ function branchesOf(node: JsonNode, type: string): [branch: string, actions: Jso
 }
 
 function readRunAfter(node: JsonNode): RunAfter[] {
-  // Pairs read by index: a destructured parameter runs the iterator protocol in code the JIT has not optimised yet.
-  return entries(prop(node, 'runAfter')).map((pair) => {
-    const key = pair[0];
-    const value = pair[1];
-    return {
-      action: String(key.value),
-      statuses: value.type === 'array' ? (value.children ?? []).map((c) => str(c) ?? '').filter(Boolean) : [],
-      node: key,
-    };
-  });
+  // Loops over the nodes themselves: entries() and map() and filter() made seven arrays a step,
+  // and this runs for every step each time a flow is built (each edit of an open flow).
+  const runAfter = prop(node, 'runAfter');
+  const properties = runAfter?.type === 'object' ? runAfter.children : undefined;
+  if (!properties || properties.length === 0) return [];
+  const out: RunAfter[] = [];
+  for (let i = 0; i < properties.length; i++) {
+    const pair = (properties[i] as JsonNode).children;
+    const key = pair?.[0];
+    const value = pair?.[1];
+    if (!key || !value) continue;
+    const statuses: string[] = [];
+    const list = value.type === 'array' ? (value.children ?? []) : [];
+    for (let s = 0; s < list.length; s++) {
+      const status = str(list[s]);
+      if (status) statuses.push(status);
+    }
+    out.push({ action: String(key.value), statuses, node: key });
+  }
+  return out;
 }
 
 function readStep(kind: StepKind, nameNode: JsonNode, node: JsonNode, all: Step[], parent?: Step, branch?: string): Step {

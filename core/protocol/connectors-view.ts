@@ -8,6 +8,7 @@ import { classify } from '../policy/classify';
 import { groupLabel, why } from '../policy/explain';
 import type { Classification, DlpPolicy, Group } from '../policy/types';
 import type { Range } from '../text/range';
+import type { Step } from '../model/types';
 
 /**
  * The connectors view the client shows without parsing a flow: plain data, the same shape over
@@ -139,7 +140,9 @@ function childFlowsView(flow: Flow, workspace: WorkspaceIndex | undefined): Chil
   const key = flow.doc.source.path;
   const resolved = workspace?.has(key) ? workspace.callsOf(key) : [];
   const out: ChildFlowCallView[] = [];
-  for (const step of flow.steps) {
+  // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+  for (let stepAt = 0; stepAt < flow.steps.length; stepAt++) {
+    const step = flow.steps[stepAt] as Step;
     const call = childFlowCall(step);
     if (!call) continue;
     const view: ChildFlowCallView = { action: redactText(step.name), range: flow.doc.source.lines.rangeOf({ offset: step.nameNode.offset, length: step.nameNode.length }), workflowId: call.workflowId };
@@ -157,7 +160,9 @@ function childFlowsView(flow: Flow, workspace: WorkspaceIndex | undefined): Chil
 export function flowConnectorsView(flow: Flow, policies: readonly DlpPolicy[], workspace?: WorkspaceIndex): FlowConnectorsView {
   const byId = new Map<string, ConnectorView>();
   const lines = flow.doc.source.lines;
-  for (const step of flow.steps) {
+  // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+  for (let stepAt = 0; stepAt < flow.steps.length; stepAt++) {
+    const step = flow.steps[stepAt] as Step;
     const connector = step.connector;
     if (!connector) continue;
     const id = connector.id;

@@ -39,7 +39,9 @@ function referenceAt(flow: Flow, offset: number): Located | undefined {
 }
 
 function stepPartAt(flow: Flow, offset: number): Located | undefined {
-  for (const step of flow.steps) {
+  // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+  for (let stepAt = 0; stepAt < flow.steps.length; stepAt++) {
+    const step = flow.steps[stepAt] as Step;
     if (contains(nodeSpan(step.nameNode), offset)) return { kind: 'step', step, span: nodeSpan(step.nameNode) };
     if (!contains(nodeSpan(step.node), offset)) continue;
     const runAfter = step.runAfter.find((r) => contains(nodeSpan(r.node), offset));

@@ -2,6 +2,7 @@ import { defineRule } from '../../core/engine/rule';
 import { connectorDisplayName } from '../../core/connectors/names';
 import { actionBehavior } from '../../core/policy/actions';
 import { policyName } from '../../core/policy/explain';
+import type { Step } from '../../core/model/types';
 
 export default defineRule({
   meta: {
@@ -24,7 +25,9 @@ export default defineRule({
     key: ['policy', 'operation'],
   },
   check(ctx) {
-    for (const step of ctx.flow.steps) {
+    // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+    for (let stepAt = 0; stepAt < ctx.flow.steps.length; stepAt++) {
+      const step = ctx.flow.steps[stepAt] as Step;
       const connector = step.connector;
       if (!connector?.operationId) continue;
       for (const policy of ctx.policies) {

@@ -3,6 +3,7 @@ import { connectorDisplayName } from '../../core/connectors/names';
 import { endpointOf } from '../../core/analysis/endpoint';
 import { endpointBehavior } from '../../core/policy/endpoints';
 import { policyName } from '../../core/policy/explain';
+import type { Step } from '../../core/model/types';
 
 export default defineRule({
   meta: {
@@ -25,7 +26,9 @@ export default defineRule({
     key: ['policy', 'endpoint'],
   },
   check(ctx) {
-    for (const step of ctx.flow.steps) {
+    // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+    for (let stepAt = 0; stepAt < ctx.flow.steps.length; stepAt++) {
+      const step = ctx.flow.steps[stepAt] as Step;
       const endpoint = endpointOf(step);
       if (!endpoint?.literal || !step.connector) continue;
       for (const policy of ctx.policies) {

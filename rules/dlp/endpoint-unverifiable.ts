@@ -3,6 +3,7 @@ import { connectorDisplayName } from '../../core/connectors/names';
 import { endpointOf } from '../../core/analysis/endpoint';
 import { hasEndpointRules } from '../../core/policy/endpoints';
 import { policyName } from '../../core/policy/explain';
+import type { Step } from '../../core/model/types';
 
 export default defineRule({
   meta: {
@@ -23,7 +24,9 @@ export default defineRule({
     key: ['policy'],
   },
   check(ctx) {
-    for (const step of ctx.flow.steps) {
+    // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+    for (let stepAt = 0; stepAt < ctx.flow.steps.length; stepAt++) {
+      const step = ctx.flow.steps[stepAt] as Step;
       const endpoint = endpointOf(step);
       if (!endpoint || endpoint.literal || !step.connector) continue;
       const connector = step.connector.id;

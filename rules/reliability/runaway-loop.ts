@@ -99,7 +99,9 @@ export default defineRule({
     key: ['check'],
   },
   check(ctx) {
-    for (const loop of ctx.flow.steps) {
+    // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+    for (let stepAt = 0; stepAt < ctx.flow.steps.length; stepAt++) {
+      const loop = ctx.flow.steps[stepAt] as Step;
       if (!isUntil(loop)) continue;
       for (const check of LOOP_CHECKS) check(ctx, loop);
     }

@@ -1,6 +1,7 @@
 import { defineRule } from '../../core/engine/rule';
 import { rangeOf } from '../../core/artifacts/source';
 import { fires, hasTriggerFilter, watchedBy, writtenBy } from '../../core/analysis/trigger-source';
+import type { Step } from '../../core/model/types';
 
 export default defineRule({
   meta: {
@@ -24,7 +25,9 @@ export default defineRule({
     for (const trigger of ctx.flow.triggers) {
       const watched = watchedBy(trigger);
       if (!watched || hasTriggerFilter(trigger)) continue;
-      for (const step of ctx.flow.steps) {
+      // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+      for (let stepAt = 0; stepAt < ctx.flow.steps.length; stepAt++) {
+        const step = ctx.flow.steps[stepAt] as Step;
         const written = step.kind === 'action' ? writtenBy(step) : undefined;
         if (!written || written.connector !== watched.connector || written.key !== watched.key || !fires(watched.change, written.change)) continue;
         ctx.report({
