@@ -1,5 +1,5 @@
 import { entries, items, prop, str, type JsonNode } from '../artifacts/json';
-import { collectExpressions, type Expr, type Reference } from '../expressions';
+import { collectExpressions, expressionsByNode, type Expr, type Reference } from '../expressions';
 import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
 import { jsonStringSpans } from '../secrets/source-span';
@@ -91,7 +91,9 @@ class RecipientTracer {
   }
 
   private fromString(node: JsonNode, holder: Step, mode: RecipientHolds, out: RecipientOrigin[]): void {
-    const found = collectExpressions(this.flow).byNode.get(node);
+    // From the holder's own strings when the node is one of them: the index of every string of
+    // the flow is made only for a node elsewhere (flow-expressions.ts).
+    const found = heldBy(holder, node) ? collectExpressions(this.flow).byStep.get(holder)?.expressions.find((f) => f.node === node) : expressionsByNode(this.flow).get(node);
     const span = { offset: node.offset, length: node.length };
     if (!found) {
       // A chat id written in the flow names a chat whose members cannot be seen here.
@@ -241,4 +243,13 @@ const tracer: (flow: Flow) => RecipientTracer = perFlow((flow) => new RecipientT
 /** What the value of a recipient field is made of, each part with the steps it passed through. */
 export function recipientOrigins(flow: Flow, holder: Step, node: JsonNode, holds: RecipientHolds): RecipientOrigin[] {
   return tracer(flow).origins(node, holder, holds);
+}
+
+/** Whether `node` is in the step's own JSON, not in a step nested in it (whose expressions are its own). */
+function heldBy(step: Step, node: JsonNode): boolean {
+  for (let at: JsonNode | undefined = node; at; at = at.parent) {
+    if (at === step.node) return true;
+    for (let c = 0; c < step.children.length; c++) if ((step.children[c] as Step).node === at) return false;
+  }
+  return false;
 }

@@ -33,8 +33,6 @@ export interface FlowExpressions {
   byStep: ReadonlyMap<Step, StepExpressions>;
   /** The definition's `outputs`. */
   outputs: ExpressionSet;
-  /** Every string value holding an expression, so a rule holding a node need not parse it again. */
-  byNode: ReadonlyMap<JsonNode, FoundExpression>;
 }
 
 /**
@@ -66,7 +64,7 @@ interface KeptSet {
 
 const kept = new WeakMap<JsonNode, KeptSet>();
 
-function keptSet(step: Step, byNode: Map<JsonNode, FoundExpression>): StepExpressions | undefined {
+function keptSet(step: Step): StepExpressions | undefined {
   const known = kept.get(step.node);
   if (!known || !unchangedSince(step.node, known.revision)) return undefined;
   const by = step.node.offset - known.offset;
@@ -76,10 +74,6 @@ function keptSet(step: Step, byNode: Map<JsonNode, FoundExpression>): StepExpres
     known.offset = step.node.offset;
   }
   const { expressions, references, errors } = known.set;
-  for (let i = 0; i < expressions.length; i++) {
-    const found = expressions[i] as FoundExpression;
-    byNode.set(found.node, found);
-  }
   return { step, expressions, references, errors };
 }
 
@@ -111,16 +105,13 @@ function spansOf(set: ExpressionSet): Span[] {
 
 function collect(flow: Flow): FlowExpressions {
   const text = flow.doc.source.text;
-  const byNode = new Map<JsonNode, FoundExpression>();
   const steps: StepExpressions[] = [];
-  const byStep = new Map<Step, StepExpressions>();
   const keep = keptAcrossEdits(flow.doc.root);
   for (let s = 0; s < flow.steps.length; s++) {
     const step = flow.steps[s] as Step;
-    const again = keep ? keptSet(step, byNode) : undefined;
+    const again = keep ? keptSet(step) : undefined;
     if (again) {
       steps.push(again);
-      byStep.set(step, again);
       continue;
     }
     const set: StepExpressions = { step, ...emptySet() };
@@ -132,19 +123,39 @@ function collect(flow: Flow): FlowExpressions {
       const container = child.node.parent?.parent;
       skip.add(container ?? child.node);
     }
-    walkStep(step.node, skip, text, set, byNode, keep);
+    walkStep(step.node, skip, text, set, keep);
     if (keep) {
       const own: ExpressionSet = { expressions: set.expressions, references: set.references, errors: set.errors };
       kept.set(step.node, { revision: editRevision(), offset: step.node.offset, set: own, spans: spansOf(own) });
     }
     steps.push(set);
-    byStep.set(step, set);
   }
   const outputs = emptySet();
   const outputsNode = prop(flow.definition, 'outputs');
-  if (outputsNode) walk(outputsNode, new Set(), text, outputs, byNode, false);
-  return { steps, byStep, outputs, byNode };
+  if (outputsNode) walk(outputsNode, new Set(), text, outputs, false);
+  return indexed(steps, outputs);
 }
+
+function indexed(steps: StepExpressions[], outputs: ExpressionSet): FlowExpressions {
+  const byStep = new Map<Step, StepExpressions>();
+  for (let s = 0; s < steps.length; s++) byStep.set((steps[s] as StepExpressions).step, steps[s] as StepExpressions);
+  return { steps, byStep, outputs };
+}
+
+/**
+ * Every string value of a flow that holds an expression, by its node: made when first asked for,
+ * once per flow. One rule asks (a recipient written in another step than the one that sends), and
+ * a map of every such string was thousands of entries for each flow of a run, and for each edit
+ * of an open flow.
+ */
+export const expressionsByNode: (flow: Flow) => ReadonlyMap<JsonNode, FoundExpression> = perFlow((flow) => {
+  const { steps, outputs } = collectExpressions(flow);
+  const byNode = new Map<JsonNode, FoundExpression>();
+  for (const set of [...steps, outputs]) {
+    for (let i = 0; i < set.expressions.length; i++) byNode.set((set.expressions[i] as FoundExpression).node, set.expressions[i] as FoundExpression);
+  }
+  return byNode;
+});
 
 function emptySet(): ExpressionSet {
   return { expressions: [], references: [], errors: [] };
@@ -153,22 +164,22 @@ function emptySet(): ExpressionSet {
 // Loops by index: for...of allocates an iterator per loop in code the JIT has not optimised yet,
 // and these run once for every node of every flow.
 // `own`: the parses are the set's own (parseStringValue), for a set kept across edits.
-function walkStep(stepNode: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>, own: boolean): void {
+function walkStep(stepNode: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, own: boolean): void {
   const properties = stepNode.children ?? [];
   for (let i = 0; i < properties.length; i++) {
     const property = properties[i] as JsonNode;
     const key = property.children?.[0];
     const value = property.children?.[1];
     if (!key || !value || NOT_EVALUATED.has(key.value as string)) continue;
-    walk(value, skip, text, set, byNode, own);
+    walk(value, skip, text, set, own);
   }
 }
 
-function walk(node: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>, own: boolean): void {
+function walk(node: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: ExpressionSet, own: boolean): void {
   switch (node.type) {
     case 'string':
       // Most values hold no '@', so no expression: the test is made here, before any call.
-      if ((node.value as string).indexOf('@') >= 0) visitString(node, text, set, byNode, own);
+      if ((node.value as string).indexOf('@') >= 0) visitString(node, text, set, own);
       return;
     case 'object': {
       // What is skipped is always an object: a nested step or the container of nested steps.
@@ -177,13 +188,13 @@ function walk(node: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: Ex
       const properties = node.children ?? [];
       for (let i = 0; i < properties.length; i++) {
         const value = (properties[i] as JsonNode).children?.[1];
-        if (value) walk(value, skip, text, set, byNode, own);
+        if (value) walk(value, skip, text, set, own);
       }
       return;
     }
     case 'array': {
       const items = node.children ?? [];
-      for (let i = 0; i < items.length; i++) walk(items[i] as JsonNode, skip, text, set, byNode, own);
+      for (let i = 0; i < items.length; i++) walk(items[i] as JsonNode, skip, text, set, own);
       return;
     }
     default:
@@ -191,12 +202,11 @@ function walk(node: JsonNode, skip: ReadonlySet<JsonNode>, text: string, set: Ex
   }
 }
 
-function visitString(node: JsonNode, text: string, set: ExpressionSet, byNode: Map<JsonNode, FoundExpression>, own: boolean): void {
+function visitString(node: JsonNode, text: string, set: ExpressionSet, own: boolean): void {
   const parsed = parseStringValue(node, text, own);
   if (parsed.kind === 'literal') return;
   const found: FoundExpression = { node, parsed };
   set.expressions.push(found);
-  byNode.set(node, found);
   const embedded = parsed.kind === 'expression' ? [parsed.expression] : parsed.expressions;
   for (let i = 0; i < embedded.length; i++) {
     const expression = embedded[i] as (typeof embedded)[number];

@@ -20,6 +20,22 @@ export type ClassifiableConnector = string | { id: string; custom?: CustomConnec
  *   (see unblockable.ts).
  */
 export function classify(policy: DlpPolicy, connector: ClassifiableConnector): Classification {
+  // A custom connector's link can decide its group (classifyByUrl); any other connector's group
+  // depends on the policy and its id alone. Every DLP rule, and the views, ask for each step under
+  // each policy, and a language server asks again at each edit: the answer is kept per policy,
+  // by the id as given. Nothing changes a Classification once made.
+  if (typeof connector !== 'string' && connector.custom) return classifyAnew(policy, connector);
+  const given = typeof connector === 'string' ? connector : connector.id;
+  let known = classified.get(policy);
+  if (!known) classified.set(policy, (known = new Map()));
+  let found = known.get(given);
+  if (!found) known.set(given, (found = classifyAnew(policy, given)));
+  return found;
+}
+
+const classified = new WeakMap<DlpPolicy, Map<string, Classification>>();
+
+function classifyAnew(policy: DlpPolicy, connector: ClassifiableConnector): Classification {
   const id = normalizeConnectorId(typeof connector === 'string' ? connector : connector.id);
   if (isOutsideDlp(id)) return { policy, unclassified: 'outside-dlp' };
   const entry = policy.connectors.get(id);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { collectExpressions, type ExpressionSet } from '../../../core/expressions/flow-expressions';
+import { collectExpressions, expressionsByNode, type ExpressionSet } from '../../../core/expressions/flow-expressions';
 import type { Flow } from '../../../core/model/types';
 import type { Workspace } from '../../../core/workspace/collector';
 import { loadPaths } from '../../../core/workspace/load-paths';
@@ -123,7 +123,7 @@ describe('expressions/collectExpressions', () => {
     assert.ok(reference?.kind === 'action');
     assert.equal(FLOW.slice(reference.span.offset, reference.span.offset + reference.span.length), "'Yes'");
     assert.equal(reference.node.value, "@outputs('Yes')");
-    assert.equal(found.byNode.get(reference.node)?.parsed.kind, 'expression');
+    assert.equal(expressionsByNode(flow).get(reference.node)?.parsed.kind, 'expression');
   });
 
   it('runs once per flow: later calls return the cached result', () => {
