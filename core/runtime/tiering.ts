@@ -2,13 +2,13 @@ import { setFlagsFromString } from 'node:v8';
 
 // A lint is short and runs much code once per flow: V8 spends more on optimising it (TurboFan,
 // on background threads) than the optimised code then saves. Raising the interrupt budget, the
-// amount of work a function does before it is considered for optimisation (132 KB by default in
-// V8 11, Node 20), from the default to 1,000,000 leaves the hottest functions optimised and the
-// rest in baseline code. Measured over ../shared/corpus (369 flows, node 20.20, 2 cores, paired
-// runs): process CPU 1.77 s -> 1.20 s, wall unchanged (1.1-1.3 s, noisy); on 3,000 generated
-// flows, CPU and wall unchanged within the noise. Set before the engine's code first runs, in
-// every FlowGuard process and thread (each is an isolate: the CLI, its lint workers, the
-// language server and its pass worker).
+// amount of work a function does before it is considered for optimisation (67,584 by default in
+// V8 11, Node 20, as `node --v8-options` prints it), from the default to 1,000,000 leaves the
+// hottest functions optimised and the rest in baseline code. Measured over ../shared/corpus
+// (369 flows, node 20.20, 2 cores, paired runs): process CPU 1.77 s -> 1.20 s, wall unchanged
+// (1.1-1.3 s, noisy); on 3,000 generated flows, CPU and wall unchanged within the noise. Set
+// before the engine's code first runs, in every FlowGuard process and thread (each is an
+// isolate: the CLI, its lint workers, the language server and its pass worker).
 //
 // V8 prints an error for a flag it does not know, so only V8 versions known to have this one are
 // told (11: Node 20; 12: Node 22; 13: Node 23-24). A budget the user set (NODE_OPTIONS or
