@@ -219,7 +219,11 @@ export async function storedReport(location: CacheLocation, key: string, runKey:
 export async function readCache(location: CacheLocation, key: string): Promise<CacheRead> {
   const session = sessionOf(location.abs);
   const loaded = session?.loaded ?? load(location.abs).loaded;
-  if (session) session.loaded = undefined;
+  if (session) {
+    session.loaded = undefined;
+    // A report read ahead for a run that lints after all (a unit that could not be hashed) is not held through the lint.
+    session.reportAhead = undefined;
+  }
   if (loaded.state === 'problem') return { problem: loaded.problem };
   if (loaded.state !== 'read' || loaded.key !== key) return {};
   let entries;
