@@ -26,8 +26,8 @@ export function stepSecrets(step: Step): JsonSecret[] {
     if (kept && unchangedSince(step.node, kept.revision)) {
       found = kept.found;
     } else {
-      const nested = new Set(step.children.map((child) => child.node));
-      found = scanJson(step.node, { skip: nested });
+      // Most steps nest none: no set made for them.
+      found = scanJson(step.node, step.children.length === 0 ? {} : { skip: new Set(step.children.map((child) => child.node)) });
       if (keep) byNode.set(step.node, { revision: editRevision(), found });
     }
     scans.set(step, found);

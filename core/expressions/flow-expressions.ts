@@ -103,6 +103,9 @@ function spansOf(set: ExpressionSet): Span[] {
   return [...spans];
 }
 
+/** What a step without nested steps skips: one set for all of them, never added to. */
+const NOTHING_SKIPPED: ReadonlySet<JsonNode> = new Set();
+
 function collect(flow: Flow): FlowExpressions {
   const text = flow.doc.source.text;
   const steps: StepExpressions[] = [];
@@ -117,11 +120,11 @@ function collect(flow: Flow): FlowExpressions {
     const set: StepExpressions = { step, ...emptySet() };
     // A nested step is walked as a step of its own, so its container is skipped here: each
     // string is visited exactly once however deep the scopes go.
-    const skip = new Set<JsonNode>();
+    const skip = step.children.length === 0 ? NOTHING_SKIPPED : new Set<JsonNode>();
     for (let c = 0; c < step.children.length; c++) {
       const child = step.children[c] as Step;
       const container = child.node.parent?.parent;
-      skip.add(container ?? child.node);
+      (skip as Set<JsonNode>).add(container ?? child.node);
     }
     walkStep(step.node, skip, text, set, keep);
     if (keep) {
@@ -132,7 +135,7 @@ function collect(flow: Flow): FlowExpressions {
   }
   const outputs = emptySet();
   const outputsNode = prop(flow.definition, 'outputs');
-  if (outputsNode) walk(outputsNode, new Set(), text, outputs, false);
+  if (outputsNode) walk(outputsNode, NOTHING_SKIPPED, text, outputs, false);
   return indexed(steps, outputs);
 }
 

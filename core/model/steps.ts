@@ -9,11 +9,12 @@ function branchesOf(node: JsonNode, type: string): [branch: string, actions: Jso
   const out: [string, JsonNode][] = [];
   const own = prop(node, 'actions');
   if (own) out.push(['actions', own]);
-  if (type.toLowerCase() === 'if') {
+  const kind = type.toLowerCase();
+  if (kind === 'if') {
     const elseActions = prop(prop(node, 'else'), 'actions');
     if (elseActions) out.push(['else', elseActions]);
   }
-  if (type.toLowerCase() === 'switch') {
+  if (kind === 'switch') {
     for (const [caseKey, caseNode] of entries(prop(node, 'cases'))) {
       const caseActions = prop(caseNode, 'actions');
       if (caseActions) out.push([`case:${String(caseKey.value)}`, caseActions]);
