@@ -40,10 +40,12 @@ export function parseStringValue(node: JsonNode, sourceText: string, own = false
   const value = node.value as string;
   // Most values hold no '@' at all; they need no decoding and no offsets.
   if (value.indexOf('@') < 0) return { kind: 'literal', value };
-  const decoded = decodeJsonString(node, sourceText);
   // Without escapes the value is its raw text, each character one of the file: its parse, spans
-  // less the value's offset, is the same wherever it is written (see PARSED).
-  if (decoded.text.length === node.length - 2) return parsedAt(decoded.text, node.offset + 1, own);
+  // less the value's offset, is the same wherever it is written (see PARSED). An escape is two
+  // characters or more of the file for one of the value, so a value as long as its raw text has
+  // none, and is what decoding would give: no copy of the raw text is made for it.
+  if (value.length === node.length - 2) return parsedAt(value, node.offset + 1, own);
+  const decoded = decodeJsonString(node, sourceText);
   return parseStringText(decoded.text, decoded.at);
 }
 
