@@ -1,4 +1,4 @@
-import { flowTransfers, mayTransfer } from '../../core/analysis/flow-transfers';
+import { flowTransfers } from '../../core/analysis/flow-transfers';
 import { WorkspaceIndex, type IndexMember, type IndexOptions, type KeptFlow } from '../../core/analysis/workspace-index';
 import type { RuleSetting } from '../../core/config/types';
 import { buildPending, pendingFlow, type PendingFlow } from '../../core/engine/flow-queue';
@@ -131,10 +131,10 @@ export class UnitRunner {
       const kept = new Map<number, KeptFlow>();
       job.kept = kept;
       for (const local of job.own) {
-        const { outline } = job.flows[local] as PendingFlow;
+        const { outline, mayTransfer } = job.flows[local] as PendingFlow;
         let transfers: KeptFlow['transfers'] = { sources: [], transfers: [] };
         // Only a flow that can pass data on is built for its transfers; any other has none.
-        if (mayTransfer(outline)) {
+        if (mayTransfer) {
           const flow = this.build(job, local);
           transfers = flowTransfers(flow, options);
           forgetFlow(flow);

@@ -6,7 +6,7 @@ import { bodyPropertyAt, bodyPropertyRead, readProperties } from './body-propert
 import type { Read } from './dataflow';
 import { describeSource } from './describe-path';
 import { isBusinessSource } from './exfiltration';
-import { placeOf, type FlowOutline, type Place } from './flow-outline';
+import { placeOf, type Place } from './flow-outline';
 import { ownStrings } from '../text/own-string';
 import { traceForward, type DataPath, type Hop } from './trace';
 import { flowKeyed } from '../model/per-flow';
@@ -62,12 +62,27 @@ function answersCaller(flow: Flow): boolean {
   return flow.triggers[0]?.type.toLowerCase() === 'request';
 }
 
+/** Whether a step is a Response the flow answers its caller with (answersCaller says whether it can). */
+function isResponse(step: Step): boolean {
+  return step.type.toLowerCase() === 'response';
+}
+
 /**
- * Whether a flow outlined so can have any transfers (compute below finds none otherwise): it runs
- * a child flow, or a Request trigger starts it. For a caller that holds outlines, not flows.
+ * Whether a flow can have any transfers (compute below finds none otherwise): it runs a child
+ * flow, or it answers its caller, with a Response, when a Request trigger started it. Depends on
+ * the steps' kinds and types only, which linking the run's custom connectors leaves alone, so a
+ * load can tell before the flow is built again for its transfers.
  */
-export function mayTransfer(outline: FlowOutline): boolean {
-  return outline.calls.length > 0 || outline.trigger?.request === true;
+export function mayTransfer(flow: Flow): boolean {
+  const steps = flow.steps;
+  let responds = false;
+  // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
+  for (let i = 0; i < steps.length; i++) {
+    const step = steps[i] as Step;
+    if (childFlowCall(step) !== undefined) return true;
+    if (isResponse(step)) responds = true;
+  }
+  return responds && answersCaller(flow);
 }
 
 /**
@@ -100,9 +115,9 @@ function toTransfer(flow: Flow, from: TransferFrom, path: DataPath, to: Transfer
 
 function compute(flow: Flow, options: TransferOptions): FlowTransfers {
   const out: FlowTransfers = { sources: [], transfers: [] };
+  if (!mayTransfer(flow)) return out;
   const calls = flow.steps.filter((s) => childFlowCall(s) !== undefined);
-  const responds = answersCaller(flow) && flow.steps.some((s) => s.type.toLowerCase() === 'response');
-  if (calls.length === 0 && !responds) return out;
+  const responds = answersCaller(flow) && flow.steps.some(isResponse);
   const isSink = (step: Step, read: Read): boolean => exitAt(step, read.ref.node, responds) !== undefined;
   const sinkKey = (step: Step, read: Read): string => `${step.name}|${bodyPropertyAt(step, read.ref.node) ?? ''}`;
   const trace = (from: TransferFrom, source: Step, readsSource?: (read: Read) => boolean): number => {

@@ -1,7 +1,7 @@
 import { parseJson } from '../artifacts/json';
 import { createSourceFile, type SourceFile } from '../artifacts/source';
 import { flowOutline, type FlowOutline } from '../analysis/flow-outline';
-import { flowTransfers, type FlowTransfers } from '../analysis/flow-transfers';
+import { flowTransfers, mayTransfer, type FlowTransfers } from '../analysis/flow-transfers';
 import { WorkspaceIndex, type IndexOptions } from '../analysis/workspace-index';
 import { forgetFlow } from '../model/per-flow';
 import type { CustomConnector, Flow } from '../model/types';
@@ -22,6 +22,12 @@ export interface PendingFlow {
   source: SourceFile;
   context: FlowContext;
   outline: FlowOutline;
+  /**
+   * Whether it can pass data to other flows or take data from them (flow-transfers.ts
+   * mayTransfer): only then is it built again for its transfers before its lint. A flow started
+   * by hand that answers no caller and runs no child flow (most are) has none.
+   */
+  mayTransfer: boolean;
 }
 
 /** What is kept of a flow just built: a copy of the source without the line index its outline built. */
@@ -29,7 +35,7 @@ export function pendingFlow(flow: Flow): PendingFlow {
   const outline = flowOutline(flow);
   // The lint builds the line index again, and meanwhile it would be a third as large as the text.
   const { path, text, hadBom } = flow.doc.source;
-  return { source: createSourceFile(path, text, hadBom), context: contextOf(flow), outline };
+  return { source: createSourceFile(path, text, hadBom), context: contextOf(flow), outline, mayTransfer: mayTransfer(flow) };
 }
 
 /**
@@ -72,7 +78,7 @@ export class FlowQueue {
     // transfers of the connected flows; no one asks for those of the others but their own lint.
     const transfers = new Map<number, FlowTransfers>();
     for (const [key, i] of first) {
-      if (!outlines.connected(key)) continue;
+      if (!outlines.connected(key) || !(pending[i] as PendingFlow).mayTransfer) continue;
       const flow = build(pending[i] as PendingFlow);
       transfers.set(i, flowTransfers(flow, options));
       forgetFlow(flow);
