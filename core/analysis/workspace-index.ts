@@ -90,6 +90,12 @@ export class WorkspaceIndex {
   outline(key: string): FlowOutline | undefined {
     const member = this.members.get(key);
     if (!member) return undefined;
+    // An admitted flow is the one its kept outline was made of, built again from the same text:
+    // that outline, which every other flow's lint sees, rather than one made again per lint (the
+    // rebuilt flow is new, so nothing computed for it is kept). Outlines hold no connector
+    // detail that linking changes (flow-outline.ts).
+    const admitted = this.admitted.get(key);
+    if (admitted) return admitted.outline;
     return member.flow ? flowOutline(member.flow) : member.kept.outline;
   }
 
