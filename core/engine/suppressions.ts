@@ -6,6 +6,7 @@ import { toSlashes } from '../artifacts/paths';
 import type { Config, ConfigException } from '../config/types';
 import { decodeJsonString } from '../expressions/json-string';
 import type { Finding, Suppression } from '../findings';
+import { perFlow } from '../model/per-flow';
 import type { Flow, Step } from '../model/types';
 import type { Span } from '../text/range';
 
@@ -39,6 +40,27 @@ export function noteDirectives(flow: Flow, step: Step): NoteDirective[] {
   }
   return out;
 }
+
+/** The directives of a flow's steps, read once per flow for the suppressions and the rule that checks their reasons. */
+export interface FlowDirectives {
+  /** The steps with a directive in their note, in step order, each with its directives. */
+  steps: { step: Step; directives: NoteDirective[] }[];
+  /** By step name; as a map made of every step, a later step of a name replaces an earlier one. */
+  byName: ReadonlyMap<string, NoteDirective[]>;
+}
+
+export const flowDirectives: (flow: Flow) => FlowDirectives = perFlow((flow) => {
+  const steps: FlowDirectives['steps'] = [];
+  const byName = new Map<string, NoteDirective[]>();
+  // By index: for...of allocates an iterator result per item in code the JIT has not optimised yet.
+  for (let i = 0; i < flow.steps.length; i++) {
+    const step = flow.steps[i] as Step;
+    const directives = noteDirectives(flow, step);
+    if (directives.length > 0) steps.push({ step, directives });
+    if (directives.length > 0 || byName.has(step.name)) byName.set(step.name, directives);
+  }
+  return { steps, byName };
+});
 
 function ruleMatches(pattern: string, ruleId: string): boolean {
   const p = pattern.toLowerCase();
@@ -85,13 +107,8 @@ function fromException(exception: ConfigException): Suppression {
  * findings stay in the result (SARIF reports them as suppressed); the other outputs skip them.
  */
 export function applySuppressions(findings: Finding[], config: Config, flow?: Flow): void {
-  const notes = new Map<string, NoteDirective[]>();
+  const notes = flow ? flowDirectives(flow).byName : undefined;
   // By index: for...of allocates an iterator result per item in code the JIT has not optimised yet.
-  const steps = flow?.steps ?? [];
-  for (let i = 0; i < steps.length; i++) {
-    const step = steps[i] as Step;
-    notes.set(step.name, noteDirectives(flow as Flow, step));
-  }
   for (let f = 0; f < findings.length; f++) {
     const finding = findings[f] as Finding;
     const exception = config.exceptions.find((e) => exceptionMatches(e, finding, config));
@@ -99,7 +116,7 @@ export function applySuppressions(findings: Finding[], config: Config, flow?: Fl
       finding.suppressed = fromException(exception);
       continue;
     }
-    const directive = finding.action ? notes.get(finding.action)?.find((d) => d.rules.some((r) => ruleMatches(r, finding.ruleId))) : undefined;
+    const directive = finding.action ? notes?.get(finding.action)?.find((d) => d.rules.some((r) => ruleMatches(r, finding.ruleId))) : undefined;
     if (directive && flow) {
       finding.suppressed = { kind: 'note', reason: directive.reason, file: flow.doc.source.path, range: rangeOf(flow.doc.source, directive.span) };
     }

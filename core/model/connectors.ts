@@ -24,11 +24,12 @@ function openApi(step: Step, refs: Map<string, ConnectionReference>, solution: S
   const referenced = connectionName ? viaReference(connectionName, refs, solution) : {};
   const id = referenced.id ?? (apiId ? normalizeConnectorId(apiId) : undefined);
   if (!id) return undefined;
+  const operationAt = prop(host, 'operationId');
   return {
     id,
     apiId: apiId ?? referenced.apiId,
-    operationId: str(prop(host, 'operationId')),
-    operationAt: prop(host, 'operationId'),
+    operationId: str(operationAt),
+    operationAt,
     connectionName,
     at: host,
   };
@@ -61,13 +62,20 @@ function isHttpRequestTrigger(step: Step): boolean {
   return step.kind === 'trigger' && step.type.toLowerCase() === 'request' && (step.subKind === undefined || step.subKind.toLowerCase() === 'http');
 }
 
+/**
+ * Where a built-in connector's findings point: the step's `type`, else its name. Looked up for
+ * those only, not for every step: this runs for every step each time a flow is built.
+ */
+function typeNodeOf(step: Step): JsonNode {
+  return prop(step.node, 'type') ?? step.nameNode;
+}
+
 export function resolveConnector(step: Step, refs: Map<string, ConnectionReference>, solution: Solution | undefined): ConnectorUse | undefined {
   const type = step.type.toLowerCase();
-  const typeNode = prop(step.node, 'type') ?? step.nameNode;
   if (type.startsWith('openapiconnection')) return openApi(step, refs, solution);
   if (type.startsWith('apiconnection')) return pathBased(step, refs, solution);
-  if (type === 'http') return builtin(BUILTIN_HTTP, typeNode);
-  if (type === 'httpwebhook') return builtin(BUILTIN_HTTP_WEBHOOK, typeNode);
-  if (isHttpRequestTrigger(step)) return builtin(BUILTIN_HTTP_REQUEST_RECEIVED, typeNode);
+  if (type === 'http') return builtin(BUILTIN_HTTP, typeNodeOf(step));
+  if (type === 'httpwebhook') return builtin(BUILTIN_HTTP_WEBHOOK, typeNodeOf(step));
+  if (isHttpRequestTrigger(step)) return builtin(BUILTIN_HTTP_REQUEST_RECEIVED, typeNodeOf(step));
   return undefined;
 }

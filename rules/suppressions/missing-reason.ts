@@ -1,6 +1,5 @@
 import { defineRule } from '../../core/engine/rule';
-import { noteDirectives } from '../../core/engine/suppressions';
-import type { Step } from '../../core/model/types';
+import { flowDirectives } from '../../core/engine/suppressions';
 
 export default defineRule({
   meta: {
@@ -20,10 +19,9 @@ export default defineRule({
     key: ['rules', 'rule'],
   },
   check(ctx) {
-    // By index: for...of makes an iterator result per step in code the JIT has not optimised yet.
-    for (let stepAt = 0; stepAt < ctx.flow.steps.length; stepAt++) {
-      const step = ctx.flow.steps[stepAt] as Step;
-      for (const directive of noteDirectives(ctx.flow, step)) {
+    // The steps with directives, read once per flow (the suppressions read them too).
+    for (const { step, directives } of flowDirectives(ctx.flow).steps) {
+      for (const directive of directives) {
         if (directive.reason) continue;
         ctx.report({
           span: directive.span,
