@@ -61,12 +61,14 @@ export function readFirstLine(abs: string, maxBytes: number): { line: Buffer; id
     fill(fd, bytes, 0);
     let end = bytes.indexOf(0x0a);
     while (end < 0 && length < identity.size) {
-      // A head longer than the first read (a run of many thousand files): the rest of the file.
-      const more = Buffer.allocUnsafe(identity.size - length);
+      // A head longer than what was read (a run of some thousand files: ../shared/corpus makes a
+      // 289 KB head): as much again, up to the end. Reading the rest of the file at once read and
+      // copied the 3.6 MB behind that head, 7 ms of the corpus's unchanged rerun.
+      const more = Buffer.allocUnsafe(Math.min(identity.size - length, length));
       fill(fd, more, length);
       const from = length;
       bytes = Buffer.concat([bytes, more]);
-      length = identity.size;
+      length += more.length;
       end = bytes.indexOf(0x0a, from);
     }
     return { line: bytes.subarray(0, end < 0 ? bytes.length : end), identity };

@@ -32,6 +32,12 @@ describe('cli: the cache file read in parts', () => {
     assert.equal(readFirstLine(file, 4 * 1024 * 1024).line.toString(), head);
     writeFileSync(file, head);
     assert.equal(readFirstLine(file, 4 * 1024 * 1024).line.toString(), head);
+    // Just past the first read, with much more behind it (the corpus's cache: a 289 KB head, 3.6 MB in all).
+    const shortHead = `{"stats":"${'y'.repeat(300 * 1024)}"}`;
+    writeFileSync(file, `${shortHead}
+${'z'.repeat(3 * 1024 * 1024)}
+last`);
+    assert.equal(readFirstLine(file, 4 * 1024 * 1024).line.toString(), shortHead);
   });
 
   it('refuses a file larger than the limit before reading it', () => {
