@@ -152,5 +152,19 @@ export function reparseJson(previous: JsonDocument, source: SourceFile): JsonDoc
   const rebuilt = buildJsonValue(after, old.offset, old.offset + old.length + delta, found.depth, old.parent as JsonNode, MAX_JSON_DEPTH);
   if (!rebuilt) return undefined;
   splice(old, rebuilt, delta);
-  return { source, root: previous.root };
+  const doc = { source, root: previous.root };
+  tookOver.add(doc);
+  return doc;
+}
+
+/** Documents made by reparseJson: each took its tree over from a version nothing may read any more. */
+const tookOver = new WeakSet<JsonDocument>();
+
+/**
+ * Whether `doc`'s tree was taken over from the document of the buffer's last version (reparseJson),
+ * which the language server then reads nothing of (server/document-flows.ts isSuperseded): what
+ * was built of that version's unchanged parts may be taken over too (core/model/steps.ts).
+ */
+export function tookOverTree(doc: JsonDocument): boolean {
+  return tookOver.has(doc);
 }

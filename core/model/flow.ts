@@ -1,4 +1,5 @@
 import { entries, prop, propIgnoreCase, str, type JsonDocument, type JsonNode } from '../artifacts/json';
+import { tookOverTree } from '../artifacts/json-reparse';
 import { normalizeConnectorId } from '../connectors/id';
 import { resolveConnector } from './connectors';
 import { readSteps } from './steps';
@@ -83,7 +84,7 @@ export interface FlowNaming {
 export function buildFlow(doc: JsonDocument, found: Extract<FlowDocumentKind, { kind: 'cloud-flow' }>, solution?: Solution, naming: FlowNaming = {}): Flow {
   const { definition, properties, format } = found;
   const connectionReferences = readConnectionReferences(properties);
-  const { triggers, actions, steps } = readSteps(definition);
+  const { triggers, actions, steps } = readSteps(definition, tookOverTree(doc));
   // forEach: no iterator result per step in code the JIT has not optimised yet.
   steps.forEach((step) => (step.connector = resolveConnector(step, connectionReferences, solution)));
   const root = doc.root;

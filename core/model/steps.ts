@@ -1,4 +1,5 @@
 import { entries, prop, str, type JsonNode } from '../artifacts/json';
+import { editRevision, keptAcrossEdits, unchangedSince } from '../artifacts/json-reparse';
 import type { RunAfter, Step, StepKind } from './types';
 
 /**
@@ -48,7 +49,48 @@ function readRunAfter(node: JsonNode): RunAfter[] {
   return out;
 }
 
-function readStep(kind: StepKind, nameNode: JsonNode, node: JsonNode, all: Step[], parent?: Step, branch?: string): Step {
+/**
+ * What a build of a tree kept across edits (core/artifacts/json-reparse.ts) does with its steps:
+ * notes each Step by its node, and, when the tree was taken over from the version before, takes
+ * over that version's Step of each step no edit went through since.
+ */
+interface KeptSteps {
+  revision: number;
+  takeOver: boolean;
+}
+
+// The Steps of kept trees, by their node, with the edit revision they were read at. A Step is read
+// from its own JSON alone, and what an unchanged step's JSON gives is what it gave: its nodes are
+// the same (moved in place by the reparse), and so are its nested steps. Only its parent can be
+// another (a parent some edit went through is read again), and is set anew. Its connector is
+// resolved again by buildFlow for every step, as it depends on the flow's connection references
+// too. The generated 1 MB flow's 1,601 actions were all read again at each edit.
+const keptSteps = new WeakMap<JsonNode, { step: Step; revision: number }>();
+
+/** The Step of the version before for `node`, when no edit went through it since and it sits where it sat. */
+function takenOver(kept: KeptSteps, kind: StepKind, nameNode: JsonNode, node: JsonNode, parent: Step | undefined, branch: string | undefined): Step | undefined {
+  if (!kept.takeOver) return undefined;
+  const known = keptSteps.get(node);
+  if (!known || !unchangedSince(node, known.revision)) return undefined;
+  const step = known.step;
+  if (step.kind !== kind || step.nameNode !== nameNode || step.branch !== branch || step.parent?.node !== parent?.node) return undefined;
+  return step;
+}
+
+/** A Step taken over, and every step nested in it, in the order readStep lists them. */
+function listAll(step: Step, all: Step[]): void {
+  all.push(step);
+  for (let c = 0; c < step.children.length; c++) listAll(step.children[c] as Step, all);
+}
+
+function readStep(kind: StepKind, nameNode: JsonNode, node: JsonNode, all: Step[], kept: KeptSteps | undefined, parent?: Step, branch?: string): Step {
+  const again = kept ? takenOver(kept, kind, nameNode, node, parent, branch) : undefined;
+  if (again) {
+    again.parent = parent;
+    listAll(again, all);
+    keptSteps.set(node, { step: again, revision: (kept as KeptSteps).revision });
+    return again;
+  }
   const type = str(prop(node, 'type')) ?? '';
   const step: Step = {
     kind,
@@ -73,10 +115,11 @@ function readStep(kind: StepKind, nameNode: JsonNode, node: JsonNode, all: Step[
       const children = entries(branch[1]);
       for (let c = 0; c < children.length; c++) {
         const child = children[c] as [JsonNode, JsonNode];
-        if (child[1].type === 'object') step.children.push(readStep('action', child[0], child[1], all, step, branch[0]));
+        if (child[1].type === 'object') step.children.push(readStep('action', child[0], child[1], all, kept, step, branch[0]));
       }
     }
   }
+  if (kept) keptSteps.set(node, { step, revision: kept.revision });
   return step;
 }
 
@@ -87,15 +130,20 @@ export interface StepTree {
   steps: Step[];
 }
 
-export function readSteps(definition: JsonNode): StepTree {
+/**
+ * The steps of a definition. `takeOver`: its tree was taken over from the version before
+ * (json-reparse.ts tookOverTree), whose Steps of unchanged steps are then taken over too.
+ */
+export function readSteps(definition: JsonNode, takeOver = false): StepTree {
   const steps: Step[] = [];
   const triggers: Step[] = [];
   const actions: Step[] = [];
+  const kept: KeptSteps | undefined = keptAcrossEdits(definition) ? { revision: editRevision(), takeOver } : undefined;
   for (const [name, node] of entries(prop(definition, 'triggers'))) {
-    if (node.type === 'object') triggers.push(readStep('trigger', name, node, steps));
+    if (node.type === 'object') triggers.push(readStep('trigger', name, node, steps, kept));
   }
   for (const [name, node] of entries(prop(definition, 'actions'))) {
-    if (node.type === 'object') actions.push(readStep('action', name, node, steps));
+    if (node.type === 'object') actions.push(readStep('action', name, node, steps, kept));
   }
   steps.sort((a, b) => a.node.offset - b.node.offset);
   return { triggers, actions, steps };
