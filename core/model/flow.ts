@@ -1,5 +1,5 @@
 import { entries, prop, propIgnoreCase, str, type JsonDocument, type JsonNode } from '../artifacts/json';
-import { tookOverTree } from '../artifacts/json-reparse';
+import { editRevision, keptAcrossEdits, tookOverTree, unchangedSince } from '../artifacts/json-reparse';
 import { normalizeConnectorId } from '../connectors/id';
 import { resolveConnector } from './connectors';
 import { readSteps } from './steps';
@@ -80,13 +80,35 @@ export interface FlowNaming {
   id?: string;
 }
 
+/** What the connectors of the last build of a kept tree were resolved with: by the tree's root. */
+const lastConnections = new WeakMap<JsonNode, { references: JsonNode | undefined; solution: Solution | undefined; revision: number }>();
+
+/**
+ * Whether the Steps taken over in this build of a kept tree keep their connectors: the last build
+ * resolved them with the same solution and the same connection references, which no edit went
+ * through since. Notes this build's for the next one.
+ */
+function connectorsKept(root: JsonNode, references: JsonNode | undefined, solution: Solution | undefined, takeOver: boolean): boolean {
+  if (!keptAcrossEdits(root)) return false;
+  const last = lastConnections.get(root);
+  lastConnections.set(root, { references, solution, revision: editRevision() });
+  if (!takeOver || !last) return false;
+  return last.solution === solution && last.references === references && (references === undefined || unchangedSince(references, last.revision));
+}
+
 /** Builds the model of one cloud flow; `naming` comes from the solution or package around it. */
 export function buildFlow(doc: JsonDocument, found: Extract<FlowDocumentKind, { kind: 'cloud-flow' }>, solution?: Solution, naming: FlowNaming = {}): Flow {
   const { definition, properties, format } = found;
   const connectionReferences = readConnectionReferences(properties);
-  const { triggers, actions, steps } = readSteps(definition, tookOverTree(doc));
+  const takeOver = tookOverTree(doc);
+  const { triggers, actions, steps } = readSteps(definition, takeOver);
+  // A step taken over from the version before (steps.ts) keeps its connector when what resolved it
+  // is unchanged too: the flow's connection references and the solution. Every other is resolved.
+  const keepConnectors = connectorsKept(doc.root, prop(properties, 'connectionReferences'), solution, takeOver);
   // forEach: no iterator result per step in code the JIT has not optimised yet.
-  steps.forEach((step) => (step.connector = resolveConnector(step, connectionReferences, solution)));
+  steps.forEach((step) => {
+    if (!keepConnectors || step.connector === undefined) step.connector = resolveConnector(step, connectionReferences, solution);
+  });
   const root = doc.root;
   const displayName = naming.displayName ?? str(prop(properties, 'displayName')) ?? fileStem(doc.source.path);
   const id = naming.id ?? str(prop(root, 'name'));

@@ -105,6 +105,29 @@ describe('model/readSteps: steps taken over across edits of a kept tree', () => 
     assert.ok(reparsed > 30, `${reparsed} of 60 edits reparsed`);
   });
 
+  it('resolves every connector again when an edit goes through the connection references, and keeps them otherwise', () => {
+    const first = kept(text);
+    const before = built(first);
+    // The SharePoint reference now names the Excel connector: every SharePoint step's connector changes.
+    const next = replaced(text, '"shared_sharepointonline": {', '"name": "shared_sharepointonline"', '"name": "shared_excelonlinebusiness"');
+    const doc = reparseJson(first, sourceFromText('flow.json', next));
+    assert.ok(doc);
+    keepAcrossEdits(doc);
+    const after = built(doc);
+    assert.deepEqual(described(after), described(built(parseJson(sourceFromText('flow.json', next)))));
+    const moved = after.steps.filter((s) => s.connector?.id === 'shared_excelonlinebusiness');
+    assert.ok(moved.length > 0 && moved.every((s) => before.steps.includes(s)), 'steps taken over, with their connectors resolved again');
+    // An edit elsewhere then keeps the connectors of the steps it leaves alone.
+    const third = replaced(next, '"Get_attachment_content"', '"inputs"', '"inputs" ');
+    const doc3 = reparseJson(doc, sourceFromText('flow.json', third));
+    assert.ok(doc3);
+    keepAcrossEdits(doc3);
+    const last = built(doc3);
+    assert.deepEqual(described(last), described(built(parseJson(sourceFromText('flow.json', third)))));
+    const mark = last.steps.find((s) => s.name === 'Mark_claim_approved') as Step;
+    assert.equal(mark.connector, after.steps.find((s) => s.name === 'Mark_claim_approved')?.connector, 'the same connector, kept');
+  });
+
   it('takes over nothing for a tree not kept across edits (the CLI) or shared by another document', () => {
     const doc = parseJson(sourceFromText('flow.json', text));
     const a = built(doc);
