@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { MAX_JSON_DEPTH } from '../limits';
 import { buildJsonTree } from './json-tree';
 import { ArtifactError, type SourceFile } from './source';
@@ -96,8 +96,24 @@ export function propIgnoreCase(node: JsonNode | undefined, key: string): JsonNod
   return undefined;
 }
 
+/**
+ * The node at `path` below `node`: each string a key of an object (the first property of that
+ * name), each number an index of an array; what jsonc-parser's findNodeAtLocation finds, by
+ * index loops. Its generic loop allocated an iterator per segment in code not yet optimised,
+ * and this runs per step for several rules at each edit of an open flow.
+ */
 export function at(node: JsonNode | undefined, ...path: (string | number)[]): JsonNode | undefined {
-  return node ? findNodeAtLocation(node, path) : undefined;
+  let current = node;
+  for (let i = 0; i < path.length && current !== undefined; i++) {
+    const segment = path[i] as string | number;
+    if (typeof segment === 'string') {
+      current = prop(current, segment);
+    } else {
+      const children = current.type === 'array' ? current.children : undefined;
+      current = children !== undefined && segment >= 0 && segment < children.length ? children[segment] : undefined;
+    }
+  }
+  return current;
 }
 
 /** Key/value pairs of an object node, in document order. */
