@@ -157,14 +157,16 @@ export function reparseJson(previous: JsonDocument, source: SourceFile): JsonDoc
   return doc;
 }
 
-/** Documents made by reparseJson: each took its tree over from a version nothing may read any more. */
+/** Documents made by reparseJson and not built yet: each took its tree over from a version nothing may read any more. */
 const tookOver = new WeakSet<JsonDocument>();
 
 /**
  * Whether `doc`'s tree was taken over from the document of the buffer's last version (reparseJson),
  * which the language server then reads nothing of (server/document-flows.ts isSuperseded): what
- * was built of that version's unchanged parts may be taken over too (core/model/steps.ts).
+ * was built of that version's unchanged parts may be taken over too (core/model/steps.ts). True
+ * once only, for the first build of `doc`: a second build of it takes nothing over from the first,
+ * whose flow may still be read.
  */
-export function tookOverTree(doc: JsonDocument): boolean {
-  return tookOver.has(doc);
+export function takeOverTree(doc: JsonDocument): boolean {
+  return tookOver.delete(doc);
 }

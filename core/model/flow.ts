@@ -1,5 +1,5 @@
 import { entries, prop, propIgnoreCase, str, type JsonDocument, type JsonNode } from '../artifacts/json';
-import { editRevision, keptAcrossEdits, tookOverTree, unchangedSince } from '../artifacts/json-reparse';
+import { editRevision, keptAcrossEdits, takeOverTree, unchangedSince } from '../artifacts/json-reparse';
 import { normalizeConnectorId } from '../connectors/id';
 import { resolveConnector } from './connectors';
 import { readSteps } from './steps';
@@ -100,7 +100,7 @@ function connectorsKept(root: JsonNode, references: JsonNode | undefined, soluti
 export function buildFlow(doc: JsonDocument, found: Extract<FlowDocumentKind, { kind: 'cloud-flow' }>, solution?: Solution, naming: FlowNaming = {}): Flow {
   const { definition, properties, format } = found;
   const connectionReferences = readConnectionReferences(properties);
-  const takeOver = tookOverTree(doc);
+  const takeOver = takeOverTree(doc);
   const { triggers, actions, steps } = readSteps(definition, takeOver);
   // A step taken over from the version before (steps.ts) keeps its connector when what resolved it
   // is unchanged too: the flow's connection references and the solution. Every other is resolved.

@@ -62,9 +62,9 @@ interface KeptSteps {
 // The Steps of kept trees, by their node, with the edit revision they were read at. A Step is read
 // from its own JSON alone, and what an unchanged step's JSON gives is what it gave: its nodes are
 // the same (moved in place by the reparse), and so are its nested steps. Only its parent can be
-// another (a parent some edit went through is read again), and is set anew. Its connector is
-// resolved again by buildFlow for every step, as it depends on the flow's connection references
-// too. The generated 1 MB flow's 1,601 actions were all read again at each edit.
+// another (a parent some edit went through is read again), and is set anew. Its connector
+// depends on the flow's connection references too: buildFlow decides whether it is kept. The
+// generated 1 MB flow's 1,601 actions were all read again at each edit.
 const keptSteps = new WeakMap<JsonNode, { step: Step; revision: number }>();
 
 /** The Step of the version before for `node`, when no edit went through it since and it sits where it sat. */
@@ -132,7 +132,7 @@ export interface StepTree {
 
 /**
  * The steps of a definition. `takeOver`: its tree was taken over from the version before
- * (json-reparse.ts tookOverTree), whose Steps of unchanged steps are then taken over too.
+ * (json-reparse.ts takeOverTree), whose Steps of unchanged steps are then taken over too.
  */
 export function readSteps(definition: JsonNode, takeOver = false): StepTree {
   const steps: Step[] = [];

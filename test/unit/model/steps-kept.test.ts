@@ -47,6 +47,19 @@ function built(doc: JsonDocument): Flow {
   return flow;
 }
 
+/**
+ * The next version `text` of a kept document, reparsed from its tree as the language server does,
+ * built, and checked against a build of the whole text: what an editor shows after the edit.
+ */
+function edited(previous: JsonDocument, text: string): { doc: JsonDocument; flow: Flow } {
+  const doc = reparseJson(previous, sourceFromText('flow.json', text));
+  assert.ok(doc, 'the edit is reparsed from the kept tree');
+  keepAcrossEdits(doc);
+  const flow = built(doc);
+  assert.deepEqual(described(flow), described(built(parseJson(sourceFromText('flow.json', text)))));
+  return { doc, flow };
+}
+
 /** The text with the first occurrence of `from` after `after` replaced by `to`. */
 function replaced(text: string, after: string, from: string, to: string): string {
   const at = text.indexOf(from, text.indexOf(after));
@@ -61,12 +74,7 @@ describe('model/readSteps: steps taken over across edits of a kept tree', () => 
     const first = kept(text);
     const before = built(first);
     // A value inside Get_attachment_content, four levels down: Try > Switch_on_outcome > Check_payment_method > Check_for_receipts > Apply_to_each_receipt.
-    const next = replaced(text, '"Get_attachment_content"', '"inputs"', '"inputs" ');
-    const doc = reparseJson(first, sourceFromText('flow.json', next));
-    assert.ok(doc, 'the edit is reparsed from the kept tree');
-    keepAcrossEdits(doc);
-    const after = built(doc);
-    assert.deepEqual(described(after), described(built(parseJson(sourceFromText('flow.json', next)))));
+    const { flow: after } = edited(first, replaced(text, '"Get_attachment_content"', '"inputs"', '"inputs" '));
 
     const again = new Set(['Get_attachment_content', 'Apply_to_each_receipt', 'Check_for_receipts', 'Check_payment_method', 'Switch_on_outcome', 'Try']);
     const old = new Map(before.steps.map((s) => [s.name, s]));
@@ -110,33 +118,29 @@ describe('model/readSteps: steps taken over across edits of a kept tree', () => 
     const before = built(first);
     // The SharePoint reference now names the Excel connector: every SharePoint step's connector changes.
     const next = replaced(text, '"shared_sharepointonline": {', '"name": "shared_sharepointonline"', '"name": "shared_excelonlinebusiness"');
-    const doc = reparseJson(first, sourceFromText('flow.json', next));
-    assert.ok(doc);
-    keepAcrossEdits(doc);
-    const after = built(doc);
-    assert.deepEqual(described(after), described(built(parseJson(sourceFromText('flow.json', next)))));
+    const { doc, flow: after } = edited(first, next);
     const moved = after.steps.filter((s) => s.connector?.id === 'shared_excelonlinebusiness');
     assert.ok(moved.length > 0 && moved.every((s) => before.steps.includes(s)), 'steps taken over, with their connectors resolved again');
     // An edit elsewhere then keeps the connectors of the steps it leaves alone.
-    const third = replaced(next, '"Get_attachment_content"', '"inputs"', '"inputs" ');
-    const doc3 = reparseJson(doc, sourceFromText('flow.json', third));
-    assert.ok(doc3);
-    keepAcrossEdits(doc3);
-    const last = built(doc3);
-    assert.deepEqual(described(last), described(built(parseJson(sourceFromText('flow.json', third)))));
+    const { flow: last } = edited(doc, replaced(next, '"Get_attachment_content"', '"inputs"', '"inputs" '));
     const mark = last.steps.find((s) => s.name === 'Mark_claim_approved') as Step;
     assert.equal(mark.connector, after.steps.find((s) => s.name === 'Mark_claim_approved')?.connector, 'the same connector, kept');
   });
 
-  it('takes over nothing for a tree not kept across edits (the CLI) or shared by another document', () => {
-    const doc = parseJson(sourceFromText('flow.json', text));
-    const a = built(doc);
-    const b = built(doc);
+  it('takes over nothing for a tree not kept across edits (the CLI), shared by another document, or built a second time', () => {
+    const plain = parseJson(sourceFromText('flow.json', text));
+    const a = built(plain);
+    const b = built(plain);
     assert.ok(a.steps.every((s, i) => s !== b.steps[i]));
     const held = kept(text);
     const c = built(held);
     // The same text again, as an undo or another context gives it: the same tree, not taken over.
     const d = built({ source: sourceFromText('flow.json', text), root: held.root });
     assert.ok(c.steps.every((s, i) => s !== d.steps[i]));
+    // A reparsed document built a second time: only its first build takes over.
+    const { doc: reparsed, flow: once } = edited(held, replaced(text, '"Get_attachment_content"', '"inputs"', '"inputs" '));
+    assert.ok(once.steps.some((s) => d.steps.includes(s)), 'its first build took over');
+    const twice = built(reparsed);
+    assert.ok(once.steps.every((s, i) => s !== twice.steps[i]));
   });
 });
