@@ -10,8 +10,23 @@ import { visibleControls } from './format/control-text';
 // export: a cloud flow, a solution or package, or a file that tried to be one and could not be read
 // (that one is reported, and fails the run, on its own).
 
-function within(file: string, root: string): boolean {
-  return root === '.' || file === root || file.startsWith(`${root}/`) || file.startsWith(`${root}!`);
+/**
+ * Every path a file counts for: the file itself and each path it lies within (what comes before
+ * each '/' or '!' of it: its folders, and the archive an entry is in). A path given matches when
+ * it is one of these: looked up, so that a pre-commit run naming thousands of staged
+ * files is not a scan of every export found for each of them.
+ */
+function pathsWithin(files: readonly string[]): Set<string> {
+  const found = new Set<string>();
+  for (let f = 0; f < files.length; f++) {
+    const file = files[f] as string;
+    found.add(file);
+    for (let i = 0; i < file.length; i++) {
+      const c = file.charCodeAt(i);
+      if (c === 47 /* / */ || c === 33 /* ! */) found.add(file.slice(0, i));
+    }
+  }
+  return found;
 }
 
 /** Display paths of everything the load found that counts as an export. */
@@ -26,9 +41,12 @@ export function unmatchedPaths(paths: readonly string[], ws: Workspace, cwd: str
 
 /** The paths given that hold none of `files` (display paths of exports found). */
 function unmatchedAmong(paths: readonly string[], files: readonly string[], cwd: string): string[] {
+  if (paths.length === 0) return [];
+  const within = pathsWithin(files);
   return paths.filter((given) => {
     const root = displayPath(path.resolve(cwd, given), cwd).replace(/\/+$/, '');
-    return !files.some((file) => within(file, root));
+    // '.' holds every export found, when there is one.
+    return root === '.' ? files.length === 0 : !within.has(root);
   });
 }
 
