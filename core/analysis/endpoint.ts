@@ -1,7 +1,8 @@
 import { at, prop, str, type JsonNode } from '../artifacts/json';
 import { BUILTIN_HTTP, BUILTIN_HTTP_WEBHOOK } from '../connectors/id';
 import { blobEndpoint, endpointKind, sqlEndpoint } from '../policy/endpoint-connectors';
-import type { Step } from '../model/types';
+import { flowKeyed } from '../model/per-flow';
+import type { ConnectorUse, Step } from '../model/types';
 
 export interface Endpoint {
   /** The endpoint as policies write it: a URL, "server,database", a storage account name. */
@@ -48,6 +49,21 @@ function literalOrExpression(node: JsonNode | undefined, shape: (value: string) 
 export function endpointOf(step: Step): Endpoint | undefined {
   const id = step.connector?.id;
   if (!id || step.kind !== 'action' || !endpointKind(id)) return undefined;
+  const known = endpoints.get(step);
+  if (known && known.connector === step.connector) return known.endpoint;
+  const endpoint = readEndpoint(step, id);
+  endpoints.set(step, { connector: step.connector, endpoint });
+  return endpoint;
+}
+
+// Asked of each step by the exfiltration analysis (is it an HTTP sink, does it read the Graph
+// directory) and by each endpoint rule, so read once a step (of the connectors that have one): in the language server, a step an
+// edit left alone is the same Step (core/model/steps.ts), and its JSON too. Its connector may be
+// resolved again (the connection references changed), hence the check that it is the same one.
+const endpoints = flowKeyed<Step, { connector: ConnectorUse | undefined; endpoint: Endpoint | undefined }>();
+
+/** The endpoint of an action of a connector whose endpoints policies filter (`id`, endpointKind). */
+function readEndpoint(step: Step, id: string): Endpoint | undefined {
   if (id === BUILTIN_HTTP) return literalOrExpression(prop(step.inputs, 'uri'));
   if (id === BUILTIN_HTTP_WEBHOOK) return literalOrExpression(at(step.inputs, 'subscribe', 'uri'));
   const names = PARAMETERS[id];

@@ -55,6 +55,11 @@ function parameter(step: Step, name: string): string | undefined {
   return node.type === 'number' ? String(node.value) : str(node);
 }
 
+/** The table's own entry: an operation named "constructor" or "__proto__" is in none of them. */
+function changeOf(table: Record<string, DataTarget['change']>, key: string | undefined): DataTarget['change'] | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function isLiteral(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '' && !value.startsWith('@') && !value.includes('@{');
 }
@@ -98,10 +103,12 @@ function singular(entitySet: string): string {
 }
 
 function sharePoint(step: Step, table: Record<string, DataTarget['change']>): DataTarget | undefined {
-  const change = table[step.connector?.operationId?.toLowerCase() ?? ''];
+  const change = changeOf(table, step.connector?.operationId?.toLowerCase());
+  // The operation first: most SharePoint steps neither write nor watch, and their parameters are not read.
+  if (!change) return undefined;
   const site = parameter(step, 'dataset');
   const list = parameter(step, 'table') ?? parameter(step, 'folderPath');
-  if (!change || !isFixed(site) || !isFixed(list)) return undefined;
+  if (!isFixed(site) || !isFixed(list)) return undefined;
   return { connector: 'sharepoint', key: `${fixedKey(site)}|${fixedKey(list)}`, change, label: `list '${list}' on ${site}` };
 }
 
@@ -110,7 +117,7 @@ export function watchedBy(trigger: Step): DataTarget | undefined {
   if (id === 'shared_sharepointonline') return sharePoint(trigger, SHAREPOINT_TRIGGERS);
   if (id === 'shared_commondataserviceforapps' && trigger.connector?.operationId?.toLowerCase() === 'subscribewebhooktrigger') {
     const table = parameter(trigger, 'subscriptionRequest/entityname');
-    const change = DATAVERSE_MESSAGES[parameter(trigger, 'subscriptionRequest/message') ?? ''];
+    const change = changeOf(DATAVERSE_MESSAGES, parameter(trigger, 'subscriptionRequest/message'));
     if (!isLiteral(table) || !change) return undefined;
     return { connector: 'dataverse', key: table.toLowerCase(), change, label: `table '${table}'` };
   }
@@ -121,9 +128,10 @@ export function writtenBy(action: Step): DataTarget | undefined {
   const id = action.connector?.id;
   if (id === 'shared_sharepointonline') return sharePoint(action, SHAREPOINT_WRITES);
   if (id === 'shared_commondataserviceforapps') {
-    const change = DATAVERSE_WRITES[action.connector?.operationId?.toLowerCase() ?? ''];
+    const change = changeOf(DATAVERSE_WRITES, action.connector?.operationId?.toLowerCase());
+    if (!change) return undefined;
     const entitySet = parameter(action, 'entityName');
-    if (!change || !isLiteral(entitySet)) return undefined;
+    if (!isLiteral(entitySet)) return undefined;
     return { connector: 'dataverse', key: singular(entitySet), change, label: `table '${entitySet}'` };
   }
   return undefined;
