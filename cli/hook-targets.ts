@@ -96,13 +96,18 @@ export function hookTargets(paths: string[], cwd: string): HookTargets {
   return { paths: [...new Set(targets)], skip, named, folders };
 }
 
-/** Keeps what concerns the files named and the folders named, and run-wide notices. */
-export function onlyNamed(result: LintResult, targets: HookTargets, cwd: string): LintResult {
-  const keep = (file: string | undefined): boolean => {
-    if (file === undefined) return true;
+/** Whether a display path is of a file named or inside a folder named (an archive's entries are the archive's). */
+export function isNamed(targets: HookTargets, cwd: string): (file: string) => boolean {
+  return (file) => {
     const abs = path.resolve(cwd, splitArchivePath(file)[0] ?? file);
     return targets.named.has(abs) || targets.folders.some((folder) => within(abs, folder));
   };
+}
+
+/** Keeps what concerns the files named and the folders named, and run-wide notices. */
+export function onlyNamed(result: LintResult, targets: HookTargets, cwd: string): LintResult {
+  const named = isNamed(targets, cwd);
+  const keep = (file: string | undefined): boolean => file === undefined || named(file);
   return {
     ...result,
     findings: result.findings.filter((f) => keep(f.file)),

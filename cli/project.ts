@@ -56,6 +56,11 @@ export interface LintPathsOptions {
   alsoIgnore?: (absPath: string) => boolean;
   /** Maps a path read from disk to the path the configuration's ignore globs should judge (review reads a copy). */
   configPath?: (absPath: string) => string;
+  /**
+   * With `release`, the flows to lint, by display path: the others are loaded (other flows follow
+   * them) but neither built again nor linted, for a run that keeps only these files' findings.
+   */
+  lintOnly?: (file: string) => boolean;
 }
 
 export interface Linted {
@@ -83,7 +88,7 @@ export async function lintPaths(project: Project, paths: string[], cwd: string, 
   if (!options.release) return lintLoaded(await loadWorkspace(project, paths, cwd, options), project, options);
   const queue = new FlowQueue();
   const ws = await loadWorkspace(project, paths, cwd, options, queue.add);
-  const flows = queue.source(ws.customConnectors, { policies: project.applicable, trustedDomains: project.config.trustedDomains });
+  const flows = queue.source(ws.customConnectors, { policies: project.applicable, trustedDomains: project.config.trustedDomains }, options.lintOnly);
   const result = lintWorkspace(ws, project, allRules, { overrides: options.overrides, ignoreSuppressions: options.ignoreSuppressions, fixes: options.fixes, flows });
   return { ws, result };
 }

@@ -64,7 +64,7 @@ export class FlowQueue {
    * with the context the load gave it and the load's custom connectors (as linkWorkspace links a
    * held flow), so each is the flow a held load would have linted.
    */
-  source(customConnectors: readonly CustomConnector[], options: IndexOptions): FlowSource {
+  source(customConnectors: readonly CustomConnector[], options: IndexOptions, only?: (file: string) => boolean): FlowSource {
     // Handed over: the queue holds nothing once the lint starts.
     const pending: (PendingFlow | undefined)[] = this.pending.splice(0);
     const build = (p: PendingFlow): Flow => buildPending(p, customConnectors);
@@ -74,16 +74,23 @@ export class FlowQueue {
       if (p && !first.has(p.outline.key)) first.set(p.outline.key, i);
     });
     const outlines = new WorkspaceIndex(pending.map((p) => ({ kept: { outline: (p as PendingFlow).outline, transfers: NO_TRANSFERS } })));
+    const lints = only ? pending.map((p) => only((p as PendingFlow).source.path)) : undefined;
     // What crosses between flows is known before any is linted (every lint may follow it): the
     // transfers of the connected flows; no one asks for those of the others but their own lint.
+    // With `only`, just those of the flows data can reach a linted flow from, or go to it from.
+    const needed = lints ? reachable(outlines, pending.flatMap((p, i) => (lints[i] ? [(p as PendingFlow).outline.key] : []))) : undefined;
     const transfers = new Map<number, FlowTransfers>();
     for (const [key, i] of first) {
-      if (!outlines.connected(key) || !(pending[i] as PendingFlow).mayTransfer) continue;
+      if (!outlines.connected(key) || !(pending[i] as PendingFlow).mayTransfer || (needed && !needed.has(key))) continue;
       const flow = build(pending[i] as PendingFlow);
       transfers.set(i, flowTransfers(flow, options));
       forgetFlow(flow);
     }
     const index = new WorkspaceIndex(pending.map((p, i) => ({ kept: { outline: (p as PendingFlow).outline, transfers: transfers.get(i) ?? NO_TRANSFERS } })));
+    // A flow not linted is let go now: the index has its outline.
+    lints?.forEach((linted, i) => {
+      if (!linted) pending[i] = undefined;
+    });
     return {
       count: pending.length,
       index,
@@ -99,6 +106,27 @@ export class FlowQueue {
         forgetFlow(flow);
         pending[i] = undefined;
       },
+      ...(lints ? { lints: (i: number) => lints[i] === true } : {}),
     };
   }
+}
+
+/**
+ * The flows of the workspace's call graph connected to any of `keys` (themselves included):
+ * data that reaches those flows from other flows, or leaves them for others, crosses only these.
+ */
+function reachable(index: WorkspaceIndex, keys: readonly string[]): Set<string> {
+  const found = new Set<string>(keys);
+  const queue = [...found];
+  for (let head = 0; head < queue.length; head++) {
+    const key = queue[head] as string;
+    const next = (other: string): void => {
+      if (found.has(other)) return;
+      found.add(other);
+      queue.push(other);
+    };
+    for (const call of index.callsOf(key)) if (call.child) next(call.child.key);
+    for (const { caller } of index.callersOf(key)) next(caller.key);
+  }
+  return found;
 }

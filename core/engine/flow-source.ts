@@ -11,6 +11,12 @@ export interface FlowSource {
   flow(i: number): Flow;
   /** Told once the i-th flow is linted: a source that built it may let it go. */
   linted(i: number, flow: Flow): void;
+  /**
+   * Whether the i-th flow is linted at all (every flow when absent). A run that keeps only some
+   * files' findings (--hook reports the files staged) has the others neither built nor linted:
+   * they are still in the index, for the flows linted to follow their child flows and callers.
+   */
+  lints?(i: number): boolean;
 }
 
 /** The flows a workspace holds, linted against `index` (by default one built of them). */

@@ -59,6 +59,7 @@ export function lintWorkspace(ws: Workspace, project: Project, rules: readonly R
   const ruleNotices = new Set<string>();
   const workspace = source.index;
   for (let i = 0; i < source.count; i++) {
+    if (source.lints && !source.lints(i)) continue;
     const flow = source.flow(i);
     const { findings, errors, notices } = lintFlow(flow, { rules, policies: project.applicable, config: project.config, overrides, ignoreSuppressions, workspace, fixes });
     pushAll(result.findings, findings);

@@ -78,6 +78,59 @@ describe('engine/FlowQueue: linting each flow from its text, one at a time', () 
   });
 });
 
+/** The report of the CLI's lint of only the flows `only` says, and the flows it built to lint them. */
+async function queuedOnly(project: Project, paths: string[], cwd: string, only: (file: string) => boolean): Promise<{ result: LintResult; built: string[] }> {
+  const queue = new FlowQueue();
+  const ws = await loadPaths(paths, { cwd, sync: true, flowSink: queue.add });
+  const source = queue.source(ws.customConnectors, { policies: project.applicable, trustedDomains: project.config.trustedDomains }, only);
+  const built: string[] = [];
+  const counted = { ...source, flow: (i: number) => {
+    const flow = source.flow(i);
+    built.push(flow.doc.source.path);
+    return flow;
+  } };
+  return { result: lintWorkspace(ws, project, allRules, { fixes: false, flows: counted }), built };
+}
+
+/** A report's findings and rule errors of some files only, everything else as it is. */
+function ofFiles(result: LintResult, files: ReadonlySet<string>): string {
+  return JSON.stringify({ findings: result.findings.filter((f) => files.has(f.file)), unreadable: result.unreadable.filter((u) => files.has(u.file)), files: result.files, flows: result.flows });
+}
+
+describe('engine/FlowQueue: linting only some flows (a pre-commit hook reports the files staged)', () => {
+  it('gives each flow of the samples the findings a lint of all gives it, and builds no other flow for its lint', async () => {
+    const project = await loadProject({ cwd: SAMPLES, searchFrom: SAMPLES });
+    const all = await queued(project, ['.'], SAMPLES);
+    const keys = all.released;
+    assert.ok(keys.length >= 5, 'the samples have flows');
+    for (const key of keys) {
+      const got = await queuedOnly(project, ['.'], SAMPLES, (file) => file === key);
+      assert.deepEqual(got.built, [key]);
+      assert.equal(ofFiles(got.result, new Set([key])), ofFiles(all.result, new Set([key])), key);
+    }
+  });
+
+  it('gives flows of the corpus, in and out of solutions whose flows run each other, the findings a lint of all gives them', async function () {
+    if (!corpusAvailable()) this.skip();
+    this.timeout(300_000);
+    const project = await loadProject({
+      cwd: CORPUS_DIR,
+      searchFrom: CORPUS_DIR,
+      policies: ['dlp/cisagov__ScubaGear/4d34e9a48e/PowerShell/ScubaGear/Testing/Unit/PowerShell/CreateReport/CreateReportStubs/ProviderSettingsExport.powerplatform-extract.json'],
+      environment: 'Default-3c19c757-3b55-411f-b03f-2bcc514a598d',
+    });
+    const all = await queued(project, ['.'], CORPUS_DIR);
+    const crossing = new Set(all.result.findings.filter((f) => f.related?.some((r) => r.file !== f.file)).map((f) => f.file));
+    assert.ok(crossing.size > 0, 'the corpus has findings with paths across flows');
+    // Every flow with a path from another flow, and every 20th flow besides: one run for them all.
+    const chosen = new Set([...crossing, ...all.released.filter((_, i) => i % 20 === 0)]);
+    const got = await queuedOnly(project, ['.'], CORPUS_DIR, (file) => chosen.has(file));
+    assert.deepEqual(new Set(got.built), chosen);
+    assert.equal(got.built.length, chosen.size);
+    assert.equal(ofFiles(got.result, chosen), ofFiles(all.result, chosen));
+  });
+});
+
 describe('analysis/WorkspaceIndex.admit and release', () => {
   it('holds a flow for its lint and keeps what it kept before once it is released', async () => {
     const ws = await loadPaths(['.'], { cwd: SAMPLES });
