@@ -16,7 +16,8 @@
 //   4. --threads 1 against --threads 2 on 1,000 flows (at least 1.6x wall on 2 cores, outputs
 //      byte for byte the same), once `flowguard --help` lists --threads;
 //   5. --cache: a warm rerun against a cold run (at most 10 %, outputs the same), once --help
-//      lists --cache and --cache-location;
+//      lists --cache and --cache-location; then the pre-commit hook on one flow of the 1,000
+//      against the whole solution (numbers only);
 //   6. where the CLI's time goes on the corpus: self time by function, file and area from a CPU
 //      profile, the GC's share, the heap's peak (scripts/bench/profile.mjs);
 //   7. the data-flow analysis alone (scripts/bench-analysis.mjs, numbers only);
@@ -29,7 +30,7 @@
 // Environment: BENCH_RUNS=N runs per measurement; BENCH_LARGE=1 adds 10,000 flows (about a
 // minute more, one run: BENCH_RUNS_LARGE=N for more); BENCH_SIZES=1000,3000 sets the sizes;
 // BENCH_SKIP=secretlint,lsp,... skips sections (corpus, secretlint, scaling, threads, cache,
-// profile, analysis, lsp); BENCH_EDITS=N edits per language-server measurement; BENCH_CLI=FILE
+// hook, profile, analysis, lsp); BENCH_EDITS=N edits per language-server measurement; BENCH_CLI=FILE
 // measures another CLI bundle; BENCH_TOOLS_DIR is where secretlint is installed. The default run
 // takes two to three minutes on two cores. Needs the bundles (dist/), which `npm run bench`
 // builds first, and copies them before it starts; the analysis bundles what it times itself.
@@ -289,6 +290,24 @@ try {
       console.log(`    warm / cold  wall ${(100 * ratio(w.wallMs, c.wallMs)).toFixed(0)} %  CPU ${(100 * ratio(w.cpuMs, c.cpuMs)).toFixed(0)} %;  output ${same ? `byte for byte the same${s.reference ? ' as without --cache' : ''}` : 'DIFFERS'}`);
     }
     record('--cache: unchanged rerun <= 10 % of a cold run, same output', `${(100 * worst).toFixed(0)} % at worst (wall or CPU, ${subjects.map((s) => s.label).join(' and ')}), output ${allSame ? 'identical' : 'DIFFERS'}`, verdict(worst <= 0.1 && allSame));
+  }
+
+  // The pre-commit hook (no target of its own): one flow of a solution of 1,000 staged, as
+  // pre-commit passes it, against a lint of the whole solution; the hook must report that flow's
+  // findings exactly as the whole lint does.
+  if (!SKIP.has('hook')) {
+    const ws = workspace(1000);
+    const staged = ws.roots.flatMap((r) => inputFiles(path.join(ws.dir, r))).filter((f) => /[\\/]Workflows[\\/][^\\/]+\.json$/.test(f)).sort()[500];
+    if (staged) {
+      const file = path.relative(ws.dir, staged).split(path.sep).join('/');
+      console.log(`\n5b. The pre-commit hook: flowguard --hook on one staged flow of the 1,000 (${path.basename(file)}), against the whole solution`);
+      const m = sideBySide(RUNS, { hook: flowguard(['--hook', file, '--format', 'json', '--policy', POLICY], ws.dir), whole: flowguard(generatedArgs, ws.dir) });
+      const ofFile = (stdout) => JSON.stringify(JSON.parse(stdout.toString('utf8')).findings.filter((f) => f.file === file));
+      const same = ofFile(m.hook.runs[0].stdout) === ofFile(m.whole.runs[0].stdout) && identical(m.hook.runs.map((r) => r.stdout));
+      console.log(`  --hook FILE    ${costs(m.hook)}`);
+      console.log(`  whole (.)      ${costs(m.whole)}`);
+      console.log(`  hook / whole   wall ${(100 * ratio(m.hook.wallMs, m.whole.wallMs)).toFixed(0)} %  CPU ${(100 * ratio(m.hook.cpuMs, m.whole.cpuMs)).toFixed(0)} %;  the staged flow's findings ${same ? 'the same as in the whole lint' : 'DIFFER from the whole lint'}`);
+    }
   }
 
   for (const flows of [...workspaces.keys()]) rmSync(workspaces.get(flows).dir, { recursive: true, force: true });
