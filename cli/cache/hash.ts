@@ -94,14 +94,22 @@ export async function hashUnits(units: readonly Unit[], cwd: string): Promise<(s
     units.map((unit) => {
       const list = unit.files ?? pathFiles(unit, cwd);
       if (!list) return undefined;
-      const hash = createHash('sha256').update(unit.id);
-      for (const file of list) {
+      return unitHash(unit.id, list, (file) => {
         let digest = digests.get(file);
         if (digest === undefined && !digests.has(file)) digests.set(file, (digest = fileDigest(file, readAt, session)));
-        if (digest === undefined) return undefined;
-        hash.update(`\0${file}\0${digest}`);
-      }
-      return hash.digest('hex');
+        return digest;
+      });
     }),
   );
+}
+
+/** A unit's hash: its id, then each file by path and digest; undefined when a file has no digest. */
+export function unitHash(id: string, files: readonly string[], digestOf: (file: string) => string | undefined): string | undefined {
+  const hash = createHash('sha256').update(id);
+  for (const file of files) {
+    const digest = digestOf(file);
+    if (digest === undefined) return undefined;
+    hash.update(`\0${file}\0${digest}`);
+  }
+  return hash.digest('hex');
 }

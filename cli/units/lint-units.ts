@@ -7,6 +7,7 @@ import type { Project } from '../../core/project/load';
 import type { CliOptions } from '../args';
 import type { CacheEntry } from '../cache/entry';
 import { hashUnits } from '../cache/hash';
+import { hashingSession } from '../cache/session';
 import { cacheKey } from '../cache/key';
 import type { StoredReport } from '../cache/report-head';
 import { reportRunKey } from '../cache/report-key';
@@ -15,6 +16,7 @@ import type { CliIO } from '../io';
 import { autoThreads, MIN_CORES } from '../threads/share';
 import { WorkerHost, type WorkerSetup } from '../threads/worker';
 import { assemble } from './assemble';
+import { reusableFlows } from './flow-reuse';
 import { LocalHost, type UnitHost } from './host';
 import { planUnits, type Unit } from './plan';
 import { indexOptions, UnitRunner } from './runner';
@@ -143,12 +145,31 @@ function reusable(run: Run): Map<number, CacheEntry> {
 }
 
 /**
+ * Hands the runner the cached outcomes of the flows that still hold, in every unit the cache has
+ * an entry for (cli/units/flow-reuse.ts): a unit linted again keeps those whose fingerprints
+ * did not change. Only entries made under the run's custom connectors.
+ */
+function reuseUnchangedFlows(run: Run, runner: UnitRunner, context: string): void {
+  const cache = run.cache;
+  if (!cache) return;
+  const session = hashingSession(run.io.cwd);
+  run.units.forEach((unit, i) => {
+    const entry = cache.entries.get(unit.id);
+    if (entry?.context !== context) return;
+    const flows = reusableFlows(unit, entry, session);
+    if (flows) runner.reuseFlows(i, flows);
+  });
+}
+
+/**
  * Loads and lints what the cache cannot give, then puts the report together. A cached unit is
  * reused when its files are unchanged and, if the run's other units changed, when the custom
  * connectors of the run and what its flows take from other flows (WorkspaceIndex.fingerprint) are
- * what they were: a child flow edited elsewhere makes its parent be linted again.
+ * what they were: a child flow edited elsewhere makes its parent be linted again. With `reuse`,
+ * a unit linted again keeps what still holds of its flows' outcomes (reuseUnchangedFlows); a run
+ * tried again without the cache's entries (they did not add up) keeps none.
  */
-async function lintRun(run: Run, valid: Map<number, CacheEntry>): Promise<UnitsRun> {
+async function lintRun(run: Run, valid: Map<number, CacheEntry>, reuse = true): Promise<UnitsRun> {
   const { project, options, io, units } = run;
   // A unit that could not be hashed may have changed: no later run can then take this one's context as its own.
   const volatile = run.cache?.hashes.some((h) => h === undefined) ? randomUUID() : '';
@@ -180,6 +201,8 @@ async function lintRun(run: Run, valid: Map<number, CacheEntry>): Promise<UnitsR
       context = connectorContext(run, counts);
     }
     await schedule.link(context.order);
+    // On the main thread alone, a solution whose flow files only changed keeps what holds of its other flows.
+    if (reuse && workers.length === 0 && run.cache) reuseUnchangedFlows(run, runner, context.key);
     await schedule.keep();
     const indexOpts = indexOptions(project);
     if ([...valid.values()].some((e) => e.signature !== signature)) {
@@ -196,7 +219,7 @@ async function lintRun(run: Run, valid: Map<number, CacheEntry>): Promise<UnitsR
     await schedule.lint(runIndex(run, valid, schedule));
     trace(io, 'linted');
     const outcomes = units.map((_, i) => valid.get(i)?.outcome ?? schedule.outcome(i));
-    trace(io, `cache: ${valid.size} units reused`);
+    trace(io, `cache: ${valid.size} units reused, and ${runner.reused} flows of the units linted again`);
     const done = finish(run, outcomes);
     if (run.cache) {
       const cache = run.cache;
@@ -244,7 +267,7 @@ export async function lintUnits(project: Project, options: CliOptions, io: CliIO
   // Cached data that does not add up is let go, and the run tried once more without it.
   if (cache && cache.entries.size > 0) {
     try {
-      return await lintRun(run, new Map());
+      return await lintRun(run, new Map(), false);
     } catch (error) {
       trace(io, `units run failed again: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -11,7 +11,7 @@ import { loadPaths } from '../../core/workspace/load-paths';
 import { allRules } from '../../rules';
 import { ownPart, type RunInvariants } from './own-part';
 import { keepOnly } from './plan';
-import { InconsistentRun, type IndexEntry, type JobSpec, type KeptRecord, type LinkPlan, type LintReport, type LoadReport } from './types';
+import { InconsistentRun, type FlowOutcome, type IndexEntry, type JobSpec, type KeptRecord, type LinkPlan, type LintReport, type LoadReport } from './types';
 
 export interface RunnerOptions {
   cwd: string;
@@ -58,6 +58,10 @@ function ownFlows(spec: JobSpec, flows: readonly PendingFlow[]): number[] {
  */
 export class UnitRunner {
   private readonly jobs = new Map<number, Job>();
+  /** Cached outcomes of flows that still hold, by unit, then display path (see reuseFlows). */
+  private readonly reuse = new Map<number, ReadonlyMap<string, FlowOutcome>>();
+  /** How many flows lint() took from the cache rather than linting them. */
+  reused = 0;
 
   constructor(private readonly project: Project, private readonly options: RunnerOptions) {}
 
@@ -122,6 +126,15 @@ export class UnitRunner {
     }
   }
 
+  /**
+   * Flows of `unit` whose cached outcome holds but for their fingerprint (cli/units/flow-reuse.ts):
+   * keep() takes their transfers from it, and lint() their findings when the fingerprint is the
+   * same, so neither builds them. For runs on the main thread alone; call it before keep().
+   */
+  reuseFlows(unit: number, flows: ReadonlyMap<string, FlowOutcome>): void {
+    this.reuse.set(unit, flows);
+  }
+
   /** Outline and transfers of each flow the jobs lint, after linking (transfers follow a step's connector). */
   keep(): KeptRecord[] {
     const records: KeptRecord[] = [];
@@ -133,8 +146,11 @@ export class UnitRunner {
       for (const local of job.own) {
         const { outline, mayTransfer } = job.flows[local] as PendingFlow;
         let transfers: KeptFlow['transfers'] = { sources: [], transfers: [] };
+        const cached = this.reuse.get(job.spec.unit)?.get(outline.key);
         // Only a flow that can pass data on is built for its transfers; any other has none.
-        if (mayTransfer) {
+        if (cached) {
+          transfers = cached.kept.transfers;
+        } else if (mayTransfer) {
           const flow = this.build(job, local);
           transfers = flowTransfers(flow, options);
           forgetFlow(flow);
@@ -166,7 +182,17 @@ export class UnitRunner {
     for (const id of jobs) {
       const job = this.jobs.get(id);
       if (!job) throw new InconsistentRun(`job ${id} was never loaded`);
+      const reusable = this.reuse.get(job.spec.unit);
       const flows = job.own.map((local) => {
+        const cached = reusable?.get((job.flows[local] as PendingFlow).outline.key);
+        if (cached) {
+          // Not admitted: the index holds what was kept of it, which is what it would be built into.
+          const fingerprint = workspace.fingerprint(cached.key, options);
+          if (fingerprint === cached.fingerprint) {
+            this.reused++;
+            return { local, fingerprint, result: cached.result };
+          }
+        }
         const flow = this.build(job, local);
         const key = flow.doc.source.path;
         workspace.admit(flow);

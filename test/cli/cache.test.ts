@@ -1,11 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { lastHashing } from '../../cli/cache/session';
 import { readCacheFile, same, scratchUserCache, traced, writeCacheFile, type FileRecord } from '../helpers/cache-file';
 import { cli } from '../helpers/cli';
 import { CORPUS_DIR, corpusAvailable } from '../helpers/corpus';
+import { FIXTURES as ROOT_FIXTURES } from '../helpers/fixtures';
 import { CHILD_FILE, ITEMS, PARENT_FILE, splitChildFlows, unitsWorkspace } from '../helpers/units-workspace';
 
 const CACHE = '.flowguardcache';
@@ -103,6 +104,80 @@ describe('cli: --cache', function () {
     assert.ok(run.stdout.includes(JSON.stringify(kept)), 'an unchanged unit is reused');
     const unmarked = await cli(ARGS, dir);
     assert.equal(run.stdout.replace(JSON.stringify(kept), JSON.stringify(kept.replace('MARKED ', ''))), unmarked.stdout);
+  });
+
+  describe('a solution whose flow files only changed', () => {
+    const SOLUTION = 'samples/ContosoExpenses/src/';
+    const flowFile = FLOW.split(path.sep).join('/');
+    /** A flow of the samples' solution, other than FLOW, with findings. */
+    const otherFlow = (plain: { stdout: string }): string => {
+      const files = (JSON.parse(plain.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file);
+      const other = files.find((f) => f.startsWith(`${SOLUTION}Workflows/`) && f !== flowFile);
+      assert.ok(other, 'the solution has another flow with findings');
+      return other;
+    };
+    const unmark = (text: string, marked: string): string => text.split(JSON.stringify(marked)).join(JSON.stringify(marked.replace('MARKED ', '')));
+
+    it('lints the changed flow again and keeps the findings of its other flows', async () => {
+      const dir = workspace();
+      const plain = await cli(ARGS, dir);
+      await cli([...ARGS, '--cache'], dir);
+      const changed = mark(path.join(dir, CACHE), flowFile);
+      const kept = mark(path.join(dir, CACHE), otherFlow(plain));
+      edit(path.join(dir, FLOW), (t) => t.replace(/When_a_receipt_is_uploaded/g, 'When_a_new_receipt_is_uploaded'));
+      const run = await traced([...ARGS, '--cache'], dir);
+      assert.ok(!run.stdout.includes(JSON.stringify(changed)), 'the changed flow is linted again');
+      assert.ok(run.stdout.includes(JSON.stringify(kept)), "another flow of its solution keeps its findings");
+      assert.match(run.trace, /cache: \d+ units reused, and 5 flows of the units linted again/);
+      const fresh = await cli(ARGS, dir);
+      assert.equal(unmark(run.stdout, kept), fresh.stdout);
+      assert.equal(run.code, fresh.code);
+    });
+
+    it('lints a flow again when what it takes from a changed flow of its solution changed', async () => {
+      const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'flowguard-cache-')));
+      dirs.push(dir);
+      cpSync(path.join(ROOT_FIXTURES, 'exfiltration', 'http-data-path', 'child-flow-sends-input'), path.join(dir, 'both'), { recursive: true });
+      const args = ['both', '--format', 'json'];
+      const before = await cli([...args, '--cache'], dir);
+      assert.match(before.stdout, /exfiltration\/http-data-path/);
+      mark(path.join(dir, CACHE), `both/Workflows/${CHILD_FILE}`);
+      edit(path.join(dir, 'both', 'Workflows', PARENT_FILE), (t) => t.replace(ITEMS, '"a literal"'));
+      const after_ = await traced([...args, '--cache'], dir);
+      same(after_, await cli(args, dir), 'the parent changed');
+      assert.doesNotMatch(after_.stdout, /MARKED/);
+      assert.match(after_.trace, /and 0 flows of the units linted again/);
+    });
+
+    it('lints every flow again when another file of the solution changed', async () => {
+      const dir = workspace();
+      const plain = await cli(ARGS, dir);
+      await cli([...ARGS, '--cache'], dir);
+      mark(path.join(dir, CACHE), otherFlow(plain));
+      edit(path.join(dir, FLOW), (t) => t.replace(/When_a_receipt_is_uploaded/g, 'When_a_new_receipt_is_uploaded'));
+      edit(path.join(dir, SOLUTION, 'Other', 'Solution.xml'), (t) => `${t}\n`);
+      const run = await traced([...ARGS, '--cache'], dir);
+      same(run, await cli(ARGS, dir), 'the solution changed');
+      assert.doesNotMatch(run.stdout, /MARKED/);
+      assert.match(run.trace, /and 0 flows of the units linted again/);
+    });
+
+    it('on a copy of the CoE starter kit core solution (112 flows), one flow changed reports what a plain run does', async function () {
+      if (!corpusAvailable()) this.skip();
+      const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'flowguard-cache-')));
+      dirs.push(dir);
+      cpSync(path.join(CORPUS_DIR, 'austin-slayton__coe-starter-kit', 'CenterofExcellenceCoreComponents'), path.join(dir, 'core'), { recursive: true });
+      const args = ['core', '--format', 'json'];
+      await cli([...args, '--cache'], dir);
+      // A flow others run, and that runs others: what the rest take from it may change.
+      const workflows = path.join(dir, 'core', 'SolutionPackage', 'src', 'Workflows');
+      const child = readdirSync(workflows).find((f) => f.startsWith('CLEANUP-AdminSyncTemplatev3ConnectionStatus') && f.endsWith('.json')) ?? readdirSync(workflows).filter((f) => f.endsWith('.json')).sort()[0]!;
+      edit(path.join(workflows, child), (t) => t.replace('"runAfter"', '"runAfter" '));
+      const run = await traced([...args, '--cache'], dir);
+      same(run, await cli(args, dir), 'one flow changed');
+      const reused = Number(/and (\d+) flows of the units linted again/.exec(run.trace)?.[1]);
+      assert.ok(reused > 100, `most of its 112 flows reused: ${reused}`);
+    });
   });
 
   it('a flow in another solution that passes a child flow other data relints the child', async () => {
