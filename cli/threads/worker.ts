@@ -5,7 +5,7 @@ import type { ProjectArgs } from '../options';
 import { loadCliProject } from '../project';
 import type { UnitHost } from '../units/host';
 import { UnitRunner } from '../units/runner';
-import type { IndexEntry, JobSpec, KeptRecord, LinkPlan, LintReport, LoadReport } from '../units/types';
+import type { FlowOutcome, IndexEntry, JobSpec, KeptRecord, LinkPlan, LintReport, LoadReport } from '../units/types';
 
 // A worker thread runs this same file: the CLI's bundle (dist/cli.js, the npm package's bin), the
 // GitHub Action's (dist-action/flowguard.js), or this module when the sources run unbundled. Every
@@ -26,7 +26,8 @@ type Request =
   | { id: number; op: 'load'; specs: JobSpec[] }
   | { id: number; op: 'link'; plan: LinkPlan }
   | { id: number; op: 'keep' }
-  | { id: number; op: 'lint'; index: IndexEntry[]; jobs: number[] };
+  | { id: number; op: 'lint'; index: IndexEntry[]; jobs: number[] }
+  | { id: number; op: 'reuse'; unit: number; flows: FlowOutcome[] };
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -67,6 +68,9 @@ export function serveIfLintWorker(): void {
           return { id: request.id, ok: true, value: runner.keep() };
         case 'lint':
           return { id: request.id, ok: true, value: runner.lint(request.index, request.jobs) };
+        case 'reuse':
+          runner.reuseFlows(request.unit, request.flows);
+          return { id: request.id, ok: true, value: undefined };
       }
     } catch (error) {
       return { id: request.id, ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
@@ -122,6 +126,10 @@ export class WorkerHost implements UnitHost {
 
   lint(index: IndexEntry[], jobs: number[]): Promise<LintReport[]> {
     return this.request({ op: 'lint', index, jobs });
+  }
+
+  reuse(unit: number, flows: FlowOutcome[]): Promise<void> {
+    return this.request({ op: 'reuse', unit, flows });
   }
 
   async close(): Promise<void> {

@@ -13,11 +13,11 @@ import type { FlowOutcome } from './types';
 // keeps its transfers and, while its fingerprint is the same, its findings.
 
 /**
- * The flows of a solution unit whose cached outcome still holds but for their fingerprints, by
- * display path; undefined when none does: no entry, another kind of unit, a file that is not a
+ * The flows of a solution unit whose cached outcome still holds but for their fingerprints;
+ * undefined when none does: no entry, another kind of unit, a file that is not a
  * flow of it changed, or the entry is not the one the last run's file records make.
  */
-export function reusableFlows(unit: Unit, entry: CacheEntry | undefined, session: Session): Map<string, FlowOutcome> | undefined {
+export function reusableFlows(unit: Unit, entry: CacheEntry | undefined, session: Session): FlowOutcome[] | undefined {
   const { files, flowFiles, flowDisplays } = unit;
   if (!entry || unit.kind !== 'solution' || !files || !flowFiles || !flowDisplays || flowFiles.length !== flowDisplays.length) return undefined;
   const before = (file: string): string | undefined => session.known.get(file)?.[6];
@@ -34,7 +34,6 @@ export function reusableFlows(unit: Unit, entry: CacheEntry | undefined, session
     changed.add(file);
   }
   const unchanged = new Set(flowDisplays.filter((_, i) => !changed.has(flowFiles[i] as string)));
-  const reusable = new Map<string, FlowOutcome>();
-  for (const flow of entry.outcome.flows) if (unchanged.has(flow.key)) reusable.set(flow.key, flow);
-  return reusable.size > 0 ? reusable : undefined;
+  const reusable = entry.outcome.flows.filter((flow) => unchanged.has(flow.key));
+  return reusable.length > 0 ? reusable : undefined;
 }

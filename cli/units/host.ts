@@ -1,5 +1,5 @@
 import type { UnitRunner } from './runner';
-import type { IndexEntry, JobSpec, KeptRecord, LinkPlan, LintReport, LoadReport } from './types';
+import type { FlowOutcome, IndexEntry, JobSpec, KeptRecord, LinkPlan, LintReport, LoadReport } from './types';
 
 /** Where jobs run: the main thread itself, or a worker thread (cli/threads/worker.ts). */
 export interface UnitHost {
@@ -7,6 +7,8 @@ export interface UnitHost {
   link(plan: LinkPlan): Promise<void>;
   keep(): Promise<KeptRecord[]>;
   lint(index: IndexEntry[], jobs: number[]): Promise<LintReport[]>;
+  /** Cached outcomes of flows of `unit` that still hold but for their fingerprints (UnitRunner.reuseFlows). */
+  reuse(unit: number, flows: FlowOutcome[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,6 +29,11 @@ export class LocalHost implements UnitHost {
 
   lint(index: IndexEntry[], jobs: number[]): Promise<LintReport[]> {
     return Promise.resolve(this.runner.lint(index, jobs));
+  }
+
+  reuse(unit: number, flows: FlowOutcome[]): Promise<void> {
+    this.runner.reuseFlows(unit, flows);
+    return Promise.resolve();
   }
 
   close(): Promise<void> {

@@ -21,7 +21,7 @@ import { LocalHost, type UnitHost } from './host';
 import { planUnits, type Unit } from './plan';
 import { indexOptions, UnitRunner } from './runner';
 import { Schedule } from './schedule';
-import type { IndexEntry, UnitOutcome } from './types';
+import type { FlowOutcome, IndexEntry, UnitOutcome } from './types';
 
 /** As many files as a load of the paths reads at most (cli/project.ts). */
 const MAX_FILES = 200_000;
@@ -145,20 +145,22 @@ function reusable(run: Run): Map<number, CacheEntry> {
 }
 
 /**
- * Hands the runner the cached outcomes of the flows that still hold, in every unit the cache has
- * an entry for (cli/units/flow-reuse.ts): a unit linted again keeps those whose fingerprints
- * did not change. Only entries made under the run's custom connectors.
+ * The cached outcomes of the flows that still hold, in every unit the cache has an entry for
+ * (cli/units/flow-reuse.ts), by unit: a unit linted again keeps those whose fingerprints did not
+ * change. Only entries made under the run's custom connectors.
  */
-function reuseUnchangedFlows(run: Run, runner: UnitRunner, context: string): void {
+function unchangedFlows(run: Run, context: string): Map<number, FlowOutcome[]> {
+  const reusable = new Map<number, FlowOutcome[]>();
   const cache = run.cache;
-  if (!cache) return;
+  if (!cache) return reusable;
   const session = hashingSession(run.io.cwd);
   run.units.forEach((unit, i) => {
     const entry = cache.entries.get(unit.id);
     if (entry?.context !== context) return;
     const flows = reusableFlows(unit, entry, session);
-    if (flows) runner.reuseFlows(i, flows);
+    if (flows) reusable.set(i, flows);
   });
+  return reusable;
 }
 
 /**
@@ -201,8 +203,9 @@ async function lintRun(run: Run, valid: Map<number, CacheEntry>, reuse = true): 
       context = connectorContext(run, counts);
     }
     await schedule.link(context.order);
-    // On the main thread alone, a solution whose flow files only changed keeps what holds of its other flows.
-    if (reuse && workers.length === 0 && run.cache) reuseUnchangedFlows(run, runner, context.key);
+    // A solution whose flow files only changed keeps what holds of its other flows.
+    const unchanged = reuse ? unchangedFlows(run, context.key) : new Map<number, FlowOutcome[]>();
+    await schedule.reuse(unchanged);
     await schedule.keep();
     const indexOpts = indexOptions(project);
     if ([...valid.values()].some((e) => e.signature !== signature)) {
@@ -213,13 +216,14 @@ async function lintRun(run: Run, valid: Map<number, CacheEntry>, reuse = true): 
         await schedule.load(changed, false);
         if (connectorContext(run, counts).key !== context.key) throw new Error('the custom connectors changed while linting');
         await schedule.link(context.order);
+        await schedule.reuse(unchanged);
         await schedule.keep();
       }
     }
     await schedule.lint(runIndex(run, valid, schedule));
     trace(io, 'linted');
     const outcomes = units.map((_, i) => valid.get(i)?.outcome ?? schedule.outcome(i));
-    trace(io, `cache: ${valid.size} units reused, and ${runner.reused} flows of the units linted again`);
+    trace(io, `cache: ${valid.size} units reused, and ${schedule.reusedFlows()} flows of the units linted again`);
     const done = finish(run, outcomes);
     if (run.cache) {
       const cache = run.cache;

@@ -60,8 +60,6 @@ export class UnitRunner {
   private readonly jobs = new Map<number, Job>();
   /** Cached outcomes of flows that still hold, by unit, then display path (see reuseFlows). */
   private readonly reuse = new Map<number, ReadonlyMap<string, FlowOutcome>>();
-  /** How many flows lint() took from the cache rather than linting them. */
-  reused = 0;
 
   constructor(private readonly project: Project, private readonly options: RunnerOptions) {}
 
@@ -129,10 +127,10 @@ export class UnitRunner {
   /**
    * Flows of `unit` whose cached outcome holds but for their fingerprint (cli/units/flow-reuse.ts):
    * keep() takes their transfers from it, and lint() their findings when the fingerprint is the
-   * same, so neither builds them. For runs on the main thread alone; call it before keep().
+   * same, so neither builds them. Call it before keep().
    */
-  reuseFlows(unit: number, flows: ReadonlyMap<string, FlowOutcome>): void {
-    this.reuse.set(unit, flows);
+  reuseFlows(unit: number, flows: readonly FlowOutcome[]): void {
+    this.reuse.set(unit, new Map(flows.map((f) => [f.key, f])));
   }
 
   /** Outline and transfers of each flow the jobs lint, after linking (transfers follow a step's connector). */
@@ -183,13 +181,14 @@ export class UnitRunner {
       const job = this.jobs.get(id);
       if (!job) throw new InconsistentRun(`job ${id} was never loaded`);
       const reusable = this.reuse.get(job.spec.unit);
+      let reused = 0;
       const flows = job.own.map((local) => {
         const cached = reusable?.get((job.flows[local] as PendingFlow).outline.key);
         if (cached) {
           // Not admitted: the index holds what was kept of it, which is what it would be built into.
           const fingerprint = workspace.fingerprint(cached.key, options);
           if (fingerprint === cached.fingerprint) {
-            this.reused++;
+            reused++;
             return { local, fingerprint, result: cached.result };
           }
         }
@@ -218,7 +217,7 @@ export class UnitRunner {
             return ownPart(lint(view), invariants);
           })
         : [];
-      reports.push({ job: id, flows, solutions, settings });
+      reports.push({ job: id, flows, solutions, settings, reused });
     }
     return reports;
   }

@@ -3,7 +3,7 @@ import { shareOut, type Share } from '../threads/share';
 import type { UnitHost } from './host';
 import { chunkedFlowOrder, chunkedOutcome, wholeOutcome, type JobDone } from './outcome';
 import type { Unit } from './plan';
-import { InconsistentRun, type IndexEntry, type JobSpec, type LintReport, type LoadReport, type UnitOutcome } from './types';
+import { InconsistentRun, type FlowOutcome, type IndexEntry, type JobSpec, type LintReport, type LoadReport, type UnitOutcome } from './types';
 
 interface Job {
   spec: JobSpec;
@@ -38,6 +38,8 @@ export class Schedule {
   /** Units each host holds some load of, so a copy for their custom connectors is not loaded twice. */
   private readonly holds = new Map<UnitHost, Set<number>>();
   private turn = 0;
+  /** The units whose reusable flows each host was handed (see reuse). */
+  private readonly reused = new Map<UnitHost, Set<number>>();
 
   /**
    * `local` is the main thread and `workers` the worker threads: each takes a share of the units;
@@ -165,6 +167,24 @@ export class Schedule {
     );
   }
 
+  /**
+   * Hands each host that loaded flows of a unit in `flows` the cached outcomes of those that still
+   * hold (UnitRunner.reuseFlows), once per unit and host: call it before keep().
+   */
+  async reuse(flows: ReadonlyMap<number, FlowOutcome[]>): Promise<void> {
+    const sends: Promise<void>[] = [];
+    for (const job of this.jobs.values()) {
+      const outcomes = flows.get(job.spec.unit);
+      if (!outcomes || (job.spec.role !== 'whole' && job.spec.role !== 'chunk')) continue;
+      let sent = this.reused.get(job.host);
+      if (!sent) this.reused.set(job.host, (sent = new Set()));
+      if (sent.has(job.spec.unit)) continue;
+      sent.add(job.spec.unit);
+      sends.push(job.host.reuse(job.spec.unit, outcomes));
+    }
+    await Promise.all(sends);
+  }
+
   /** Collects the outline and transfers of every flow loaded since the last call. */
   async keep(): Promise<void> {
     const hosts = new Set([...this.jobs.values()].map((j) => j.host));
@@ -211,6 +231,13 @@ export class Schedule {
       const entries = index.map((e): IndexEntry => (e.kept || this.job(e.job).host === host ? e : { kept: this.keptOf(e.job, e.local) }));
       for (const report of await host.lint(entries, ids)) this.job(report.job).lint = report;
     });
+  }
+
+  /** How many flows the lints took from the cache (see reuse). */
+  reusedFlows(): number {
+    let reused = 0;
+    for (const job of this.jobs.values()) reused += job.lint?.reused ?? 0;
+    return reused;
   }
 
   private done(id: number): JobDone {

@@ -91,6 +91,8 @@ export interface LintReport {
   flows: { local: number; fingerprint: string; result: PartFindings }[];
   solutions: PartFindings[];
   settings: PartFindings[];
+  /** How many of `flows` came from the cache, not linted (UnitRunner.reuseFlows). */
+  reused: number;
 }
 
 /** The custom connectors of the run, unit by unit in load order, and the units a thread loads again for them. */

@@ -162,6 +162,27 @@ describe('cli: --cache', function () {
       assert.match(run.trace, /and 0 flows of the units linted again/);
     });
 
+    it('on two threads, a solution split among them keeps the findings of its flows that did not change', async () => {
+      const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'flowguard-cache-')));
+      dirs.push(dir);
+      unitsWorkspace(dir, 30);
+      const args = [...ARGS, '--threads', '2'];
+      const plain = await cli(ARGS, dir);
+      same(await cli([...args, '--cache'], dir), plain, 'cold');
+      const workflows = path.join(dir, 'gen', 'Generated1', 'Workflows');
+      const [first, last] = [readdirSync(workflows).filter((f) => f.endsWith('.json')).sort()[0]!, readdirSync(workflows).filter((f) => /^Generated\d+-.*\.json$/.test(f)).sort().at(-1)!];
+      // One flow edited, and one flow in the other thread's share marked: it must come from the cache.
+      const kept = mark(path.join(dir, CACHE), `gen/Generated1/Workflows/${last}`);
+      edit(path.join(workflows, first), (t) => t.replace('"runAfter"', '"runAfter" '));
+      const run = await traced([...args, '--cache'], dir);
+      assert.match(run.trace, /loaded: .*chunk/, 'the solution was split among the threads');
+      assert.ok(run.stdout.includes(JSON.stringify(kept)), 'a flow that did not change keeps its findings');
+      const reused = Number(/and (\d+) flows of the units linted again/.exec(run.trace)?.[1]);
+      assert.ok(reused >= 25, `the solution's other flows are reused: ${reused}`);
+      const fresh = await cli(ARGS, dir);
+      assert.equal(unmark(run.stdout, kept), fresh.stdout);
+    });
+
     it('on a copy of the CoE starter kit core solution (112 flows), one flow changed reports what a plain run does', async function () {
       if (!corpusAvailable()) this.skip();
       const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'flowguard-cache-')));
