@@ -145,22 +145,29 @@ function reusable(run: Run): Map<number, CacheEntry> {
 }
 
 /**
- * The cached outcomes of the flows that still hold, in every unit the cache has an entry for
- * (cli/units/flow-reuse.ts), by unit: a unit linted again keeps those whose fingerprints did not
- * change. Only entries made under the run's custom connectors.
+ * The cached outcomes of the flows whose files did not change, in every unit the cache has an
+ * entry for (cli/units/flow-reuse.ts), by unit. Their outlines hold whatever else changed; their
+ * transfers and findings only under the same custom connectors (sameContext), and the findings
+ * only while the flow's fingerprint is the same (UnitRunner.lint checks).
  */
-function unchangedFlows(run: Run, context: string): Map<number, FlowOutcome[]> {
-  const reusable = new Map<number, FlowOutcome[]>();
+function unchangedFlows(run: Run): Map<number, { context: string; flows: FlowOutcome[] }> {
+  const reusable = new Map<number, { context: string; flows: FlowOutcome[] }>();
   const cache = run.cache;
   if (!cache) return reusable;
   const session = hashingSession(run.io.cwd);
   run.units.forEach((unit, i) => {
     const entry = cache.entries.get(unit.id);
-    if (entry?.context !== context) return;
-    const flows = reusableFlows(unit, entry, session);
-    if (flows) reusable.set(i, flows);
+    const flows = entry && reusableFlows(unit, entry, session);
+    if (entry && flows) reusable.set(i, { context: entry.context, flows });
   });
   return reusable;
+}
+
+/** The flows of `unchanged` whose entries were made under the run's custom connectors (`context`). */
+function sameContext(unchanged: ReadonlyMap<number, { context: string; flows: FlowOutcome[] }>, context: string): Map<number, FlowOutcome[]> {
+  const same = new Map<number, FlowOutcome[]>();
+  for (const [unit, entry] of unchanged) if (entry.context === context) same.set(unit, entry.flows);
+  return same;
 }
 
 /**
@@ -191,6 +198,9 @@ async function lintRun(run: Run, valid: Map<number, CacheEntry>, reuse = true): 
   const workers: UnitHost[] = threads > 1 && pending.length > 0 ? Array.from({ length: threads - 1 }, () => new WorkerHost(setup)) : [];
   try {
     const schedule = new Schedule(units, workers, local);
+    // A solution whose flow files only changed: its other flows are loaded with their cached outlines, not built.
+    const unchanged = reuse ? unchangedFlows(run) : new Map<number, { context: string; flows: FlowOutcome[] }>();
+    schedule.know(new Map([...unchanged].map(([unit, entry]) => [unit, entry.flows])));
     trace(io, `${units.length} units, ${pending.length} to lint, ${workers.length + 1} thread(s)`);
     await schedule.load(pending, true);
     trace(io, `loaded: ${schedule.describe()}`);
@@ -203,9 +213,9 @@ async function lintRun(run: Run, valid: Map<number, CacheEntry>, reuse = true): 
       context = connectorContext(run, counts);
     }
     await schedule.link(context.order);
-    // A solution whose flow files only changed keeps what holds of its other flows.
-    const unchanged = reuse ? unchangedFlows(run, context.key) : new Map<number, FlowOutcome[]>();
-    await schedule.reuse(unchanged);
+    // Those flows keep their cached transfers, and their findings while what they take from other flows holds.
+    const reusable = sameContext(unchanged, context.key);
+    await schedule.reuse(reusable);
     await schedule.keep();
     const indexOpts = indexOptions(project);
     if ([...valid.values()].some((e) => e.signature !== signature)) {
@@ -216,7 +226,7 @@ async function lintRun(run: Run, valid: Map<number, CacheEntry>, reuse = true): 
         await schedule.load(changed, false);
         if (connectorContext(run, counts).key !== context.key) throw new Error('the custom connectors changed while linting');
         await schedule.link(context.order);
-        await schedule.reuse(unchanged);
+        await schedule.reuse(reusable);
         await schedule.keep();
       }
     }

@@ -6,7 +6,8 @@ import { lintWorkspace } from '../../core/engine/lint-workspace';
 import { forgetFlow } from '../../core/model/per-flow';
 import type { CustomConnector, Flow } from '../../core/model/types';
 import type { Project } from '../../core/project/load';
-import { Workspace } from '../../core/workspace/collector';
+import { Workspace, type KnownFlows } from '../../core/workspace/collector';
+import type { FlowOutline } from '../../core/analysis/flow-outline';
 import { loadPaths } from '../../core/workspace/load-paths';
 import { allRules } from '../../rules';
 import { ownPart, type RunInvariants } from './own-part';
@@ -71,7 +72,18 @@ export class UnitRunner {
       const sink = (flow: Flow): void => {
         if (spec.role !== 'copy') flows.push(pendingFlow(flow));
       };
-      const ws = await loadPaths([spec.given], { cwd: this.options.cwd, ignore: spec.keep ? keepOnly(spec.keep) : this.options.ignore, maxFiles: 200_000, sync: true, flowSink: sink });
+      // A flow the cache has the outline of is read, not built: built later only if it must be
+      // (its transfers or findings do not hold). Whether it can pass data on is then not known.
+      const outlines = new Map((spec.role === 'copy' ? [] : (spec.known ?? [])).map((k) => [k.key, k.outline]));
+      let read = 0;
+      const known: KnownFlows = {
+        has: (path) => outlines.has(path),
+        sink: (source, context) => {
+          read++;
+          flows.push({ source, context, outline: outlines.get(source.path) as FlowOutline, mayTransfer: true });
+        },
+      };
+      const ws = await loadPaths([spec.given], { cwd: this.options.cwd, ignore: spec.keep ? keepOnly(spec.keep) : this.options.ignore, maxFiles: 200_000, sync: true, flowSink: sink, ...(outlines.size > 0 ? { known } : {}) });
       this.jobs.set(spec.job, { spec, ws, flows, own: ownFlows(spec, flows) });
       reports.push({
         job: spec.job,
@@ -82,6 +94,7 @@ export class UnitRunner {
         solutions: ws.solutions.map((s) => s.path),
         settings: ws.deploymentSettings.map((s) => s.doc.source.path),
         connectors: ws.customConnectors.length,
+        known: read,
       });
     }
     return reports;

@@ -1,3 +1,4 @@
+import type { FlowOutline } from '../../core/analysis/flow-outline';
 import type { KeptFlow } from '../../core/analysis/workspace-index';
 import { shareOut, type Share } from '../threads/share';
 import type { UnitHost } from './host';
@@ -40,6 +41,8 @@ export class Schedule {
   private turn = 0;
   /** The units whose reusable flows each host was handed (see reuse). */
   private readonly reused = new Map<UnitHost, Set<number>>();
+  /** By unit: flows the cache has the outlines of, for the loads (see know). */
+  private readonly known = new Map<number, { key: string; outline: FlowOutline }[]>();
 
   /**
    * `local` is the main thread and `workers` the worker threads: each takes a share of the units;
@@ -79,20 +82,25 @@ export class Schedule {
     const unit = this.units[share.unit]!;
     const jobs = this.unitJobs(share.unit);
     if (!share.flows) {
-      const job = this.add(host, { unit: share.unit, given: unit.given, ...(unit.files ? { keep: unit.files } : {}), role: 'whole' });
+      const known = this.known.get(share.unit);
+      const job = this.add(host, { unit: share.unit, given: unit.given, ...(unit.files ? { keep: unit.files } : {}), role: 'whole', ...(known ? { known } : {}) });
       jobs.whole = job.job;
       return [job];
     }
     const { from, to } = share.flows;
     const flowFiles = unit.flowFiles ?? [];
     const outside = new Set([...flowFiles.slice(0, from), ...flowFiles.slice(to)]);
+    const entries = (unit.flowDisplays ?? []).slice(from, to);
+    const inChunk = new Set(entries);
+    const known = this.known.get(share.unit)?.filter((k) => inChunk.has(k.key));
     const chunk = this.add(host, {
       unit: share.unit,
       given: unit.given,
       keep: (unit.files ?? []).filter((f) => !outside.has(f)),
       role: 'chunk',
-      entries: (unit.flowDisplays ?? []).slice(from, to),
+      entries,
       ...(from === 0 ? { lead: true } : {}),
+      ...(known && known.length > 0 ? { known } : {}),
     });
     jobs.chunks.push(chunk.job);
     const specs = [chunk];
@@ -104,9 +112,14 @@ export class Schedule {
     return specs;
   }
 
+  /** Flows each unit's loads may take the outlines of from the cache, not building them (JobSpec.known): call it before load(). */
+  know(flows: ReadonlyMap<number, FlowOutcome[]>): void {
+    for (const [unit, outcomes] of flows) this.known.set(unit, outcomes.map((f) => ({ key: f.key, outline: f.kept.outline })));
+  }
+
   /** What the jobs are, for the trace: how many of each role, and how many flows each loaded. */
   describe(): string {
-    return [...this.jobs.values()].map((j) => `${j.spec.role}${j.host === this.local ? '@main' : ''}:${j.load?.flows.length ?? '-'}`).join(' ');
+    return [...this.jobs.values()].map((j) => `${j.spec.role}${j.host === this.local ? '@main' : ''}:${j.load?.flows.length ?? '-'}${j.load?.known ? ` (${j.load.known} not built)` : ''}`).join(' ');
   }
 
   /** Loads `pending` units; with `split`, shared out among the threads, else each whole on the next host. */

@@ -1,3 +1,4 @@
+import type { FlowOutline } from '../../core/analysis/flow-outline';
 import type { KeptFlow } from '../../core/analysis/workspace-index';
 import type { Finding, Notice, Unreadable } from '../../core/findings';
 
@@ -57,6 +58,11 @@ export interface JobSpec {
   entries?: string[];
   /** The chunk that lints the solution's flows outside its Workflows folder (the others hold them too). */
   lead?: boolean;
+  /**
+   * Flows of the unit whose files the cache's outlines are still for (cli/units/flow-reuse.ts):
+   * loaded with those outlines, read but not built (core/workspace/collector.ts KnownFlows).
+   */
+  known?: { key: string; outline: FlowOutline }[];
 }
 
 export interface LoadReport {
@@ -69,6 +75,8 @@ export interface LoadReport {
   solutions: string[];
   settings: string[];
   connectors: number;
+  /** How many of `flows` were read with the cache's outlines, not built (JobSpec.known). */
+  known: number;
 }
 
 /** A flow a job lints: its place in the job's load, and its outline and transfers. */

@@ -1,6 +1,17 @@
 import type { Notice, Unreadable } from '../findings';
-import { ArtifactError } from '../artifacts/source';
+import { ArtifactError, type SourceFile } from '../artifacts/source';
+import type { FlowContext } from './flow-context';
 import type { CustomConnector, DeploymentSettings, Flow, Solution } from '../model/types';
+
+/**
+ * Flows of solutions a load need not build: a run that has their outlines (an unchanged file a
+ * cache kept them for) hands on their text and context instead, to build them only if it must.
+ */
+export interface KnownFlows {
+  /** Whether the flow at this display path is one. */
+  has(path: string): boolean;
+  sink(source: SourceFile, context: FlowContext): void;
+}
 
 /** What loading a set of paths found; filled by the loaders, read by the engine. */
 export class Workspace {
@@ -19,6 +30,11 @@ export class Workspace {
   flowSink?: (flow: Flow) => void;
   /** Display paths of the flows handed to flowSink: found all the same. */
   readonly releasedFlows: string[] = [];
+  /**
+   * Set by a load that knows some flows of solutions already (LoadPathsOptions.known): such a flow
+   * is read but neither parsed nor built, and its text and load context go to `known.sink`.
+   */
+  known?: KnownFlows;
   files = 0;
 
   /** Whether the flows loaded are held here (and in their solutions), not handed to a flowSink. */

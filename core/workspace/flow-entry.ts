@@ -1,3 +1,4 @@
+import { decodeText } from '../artifacts/decode';
 import { ArtifactError } from '../artifacts/source';
 import type { FileTree } from '../artifacts/tree';
 import { attr, childText } from '../artifacts/xml';
@@ -43,6 +44,7 @@ async function readSidecar(tree: FileTree, rel: string, ws: Workspace): Promise<
  */
 export async function loadFlowEntry(tree: FileTree, rel: string, ws: Workspace, options: FlowEntryOptions = {}): Promise<Flow | undefined> {
   const path = tree.label + rel;
+  if (options.solution && ws.flowSink && ws.known?.has(path) && (await handKnown(tree, rel, path, ws, options.solution, options))) return undefined;
   const read = await tryReadJson(tree, rel);
   if ('error' in read) {
     if (options.expected || options.flowFolder || looksLikeFlow(read.source?.text ?? '')) {
@@ -70,6 +72,26 @@ export async function loadFlowEntry(tree: FileTree, rel: string, ws: Workspace, 
   rememberContext(flow, { solution: options.solution, names });
   ws.addFlow(flow);
   return flow;
+}
+
+/**
+ * A flow of a solution the load knows (Workspace.known): its text and load context handed on, as
+ * a built flow would be, without parsing it. False, to load it as any other, when it cannot be
+ * read or its sidecar now says it is a desktop flow: the usual path then says so.
+ */
+async function handKnown(tree: FileTree, rel: string, path: string, ws: Workspace, solution: Solution, options: FlowEntryOptions): Promise<boolean> {
+  let source;
+  try {
+    source = decodeText(path, await tree.read(rel));
+  } catch {
+    return false;
+  }
+  const names = { ...(await readSidecar(tree, rel, ws)), ...options.names };
+  if (names.category === '6') return false;
+  ws.files++;
+  ws.releasedFlows.push(path);
+  (ws.known as NonNullable<Workspace['known']>).sink(source, { solution, names });
+  return true;
 }
 
 async function readSidecarIfSolution(tree: FileTree, rel: string, ws: Workspace, options: FlowEntryOptions): Promise<FlowNames> {

@@ -5,7 +5,7 @@ import { readRegularFile, readRegularFileSync, ReadRefused } from '../artifacts/
 import { ArtifactError } from '../artifacts/source';
 import { folderTree, type FileTree } from '../artifacts/tree';
 import type { Flow } from '../model/types';
-import { Workspace } from './collector';
+import { Workspace, type KnownFlows } from './collector';
 import { loadFlowEntry } from './flow-entry';
 import { linkWorkspace } from './link';
 import { loadTree } from './load-tree';
@@ -22,6 +22,8 @@ export interface LoadPathsOptions {
   sync?: boolean;
   /** Hand each flow on once built rather than hold it (see Workspace.flowSink). */
   flowSink?: (flow: Flow) => void;
+  /** With flowSink: flows of solutions not to build, their text handed on instead (see Workspace.known). */
+  known?: KnownFlows;
 }
 
 /** A file named on the command line or met in a folder walk: regular files only, size-bounded (core/limits.ts). */
@@ -109,6 +111,7 @@ function statProblem(error: unknown): string {
 export async function loadPaths(paths: string[], options: LoadPathsOptions): Promise<Workspace> {
   const ws = new Workspace();
   if (options.flowSink) ws.flowSink = options.flowSink;
+  if (options.flowSink && options.known) ws.known = options.known;
   for (const given of paths) {
     const abs = path.resolve(options.cwd, given);
     const display = displayPath(abs, options.cwd);

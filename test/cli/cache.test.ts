@@ -129,6 +129,8 @@ describe('cli: --cache', function () {
       assert.ok(!run.stdout.includes(JSON.stringify(changed)), 'the changed flow is linted again');
       assert.ok(run.stdout.includes(JSON.stringify(kept)), "another flow of its solution keeps its findings");
       assert.match(run.trace, /cache: \d+ units reused, and 5 flows of the units linted again/);
+      // Nor are they built to be loaded: the cache has their outlines.
+      assert.match(run.trace, /loaded: whole@main:6 \(5 not built\)/);
       const fresh = await cli(ARGS, dir);
       assert.equal(unmark(run.stdout, kept), fresh.stdout);
       assert.equal(run.code, fresh.code);
