@@ -16,8 +16,9 @@
 //   4. --threads 1 against --threads 2 on 1,000 flows (at least 1.6x wall on 2 cores, outputs
 //      byte for byte the same), once `flowguard --help` lists --threads;
 //   5. --cache: a warm rerun against a cold run (at most 10 %, outputs the same), once --help
-//      lists --cache and --cache-location; then the pre-commit hook on one flow of the 1,000
-//      against the whole solution (numbers only);
+//      lists --cache and --cache-location, and a rerun after one flow of the 1,000 was edited
+//      (numbers only); then the pre-commit hook on one flow of the 1,000 against the whole
+//      solution (numbers only);
 //   6. where the CLI's time goes on the corpus: self time by function, file and area from a CPU
 //      profile, the GC's share, the heap's peak (scripts/bench/profile.mjs);
 //   7. the data-flow analysis alone (scripts/bench-analysis.mjs, numbers only);
@@ -35,7 +36,7 @@
 // takes two to three minutes on two cores. Needs the bundles (dist/), which `npm run bench`
 // builds first, and copies them before it starts; the analysis bundles what it times itself.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { generateWorkspace } from './generate-workspace.mjs';
@@ -290,6 +291,33 @@ try {
       console.log(`    warm / cold  wall ${(100 * ratio(w.wallMs, c.wallMs)).toFixed(0)} %  CPU ${(100 * ratio(w.cpuMs, c.cpuMs)).toFixed(0)} %;  output ${same ? `byte for byte the same${s.reference ? ' as without --cache' : ''}` : 'DIFFERS'}`);
     }
     record('--cache: unchanged rerun <= 10 % of a cold run, same output', `${(100 * worst).toFixed(0)} % at worst (wall or CPU, ${subjects.map((s) => s.label).join(' and ')}), output ${allSame ? 'identical' : 'DIFFERS'}`, verdict(worst <= 0.1 && allSame));
+
+    // One flow of the 1,000 edited before each rerun (no target of its own): the run lints that
+    // flow again and keeps the others' outlines and findings; its report must be a plain run's.
+    const flowFile = ws.roots.flatMap((r) => inputFiles(path.join(ws.dir, r))).filter((f) => /[\\/]Workflows[\\/][^\\/]+\.json$/.test(f)).sort()[250];
+    if (flowFile) {
+      const location = path.join(scratch, 'cache-edited', '.flowguardcache');
+      const args = [...generatedArgs, '--cache', '--cache-location', location];
+      const original = readFileSync(flowFile, 'utf8');
+      try {
+        rmSync(path.dirname(location), { recursive: true, force: true });
+        const cold = run(cli, args, { cwd: ws.dir, ok: [0, 1] });
+        const edited = [];
+        for (let i = 0; i < RUNS; i++) {
+          writeFileSync(flowFile, i % 2 === 0 ? original.replace('"runAfter"', '"runAfter" ') : original);
+          edited.push(run(cli, args, { cwd: ws.dir, ok: [0, 1] }));
+        }
+        const plain = run(cli, generatedArgs, { cwd: ws.dir, ok: [0, 1] });
+        const e = summarise(edited);
+        const same = edited[edited.length - 1].stdout.equals(plain.stdout);
+        console.log('  1,000 flows, one flow edited before each rerun');
+        console.log(`    cold         ${costs(summarise([cold]))}`);
+        console.log(`    edited       ${costs(e)}`);
+        console.log(`    edited / cold  wall ${(100 * ratio(e.wallMs, cold.wallMs)).toFixed(0)} %  CPU ${(100 * ratio(e.cpuMs, cold.cpuMs)).toFixed(0)} %;  the last report ${same ? 'byte for byte a plain run\'s' : 'DIFFERS from a plain run'}`);
+      } finally {
+        writeFileSync(flowFile, original);
+      }
+    }
   }
 
   // The pre-commit hook (no target of its own): one flow of a solution of 1,000 staged, as
