@@ -175,7 +175,7 @@ function sameContext(unchanged: ReadonlyMap<number, { context: string; flows: Fl
  * reused when its files are unchanged and, if the run's other units changed, when the custom
  * connectors of the run and what its flows take from other flows (WorkspaceIndex.fingerprint) are
  * what they were: a child flow edited elsewhere makes its parent be linted again. With `reuse`,
- * a unit linted again keeps what still holds of its flows' outcomes (reuseUnchangedFlows); a run
+ * a unit linted again keeps what still holds of its flows' outcomes (unchangedFlows); a run
  * tried again without the cache's entries (they did not add up) keeps none.
  */
 async function lintRun(run: Run, valid: Map<number, CacheEntry>, reuse = true): Promise<UnitsRun> {
@@ -200,7 +200,7 @@ async function lintRun(run: Run, valid: Map<number, CacheEntry>, reuse = true): 
     const schedule = new Schedule(units, workers, local);
     // A solution whose flow files only changed: its other flows are loaded with their cached outlines, not built.
     const unchanged = reuse ? unchangedFlows(run) : new Map<number, { context: string; flows: FlowOutcome[] }>();
-    schedule.know(new Map([...unchanged].map(([unit, entry]) => [unit, entry.flows])));
+    schedule.know(unchanged);
     trace(io, `${units.length} units, ${pending.length} to lint, ${workers.length + 1} thread(s)`);
     await schedule.load(pending, true);
     trace(io, `loaded: ${schedule.describe()}`);

@@ -1,3 +1,4 @@
+import type { FlowOutline } from '../../core/analysis/flow-outline';
 import { flowTransfers } from '../../core/analysis/flow-transfers';
 import { WorkspaceIndex, type IndexMember, type IndexOptions, type KeptFlow } from '../../core/analysis/workspace-index';
 import type { RuleSetting } from '../../core/config/types';
@@ -7,7 +8,6 @@ import { forgetFlow } from '../../core/model/per-flow';
 import type { CustomConnector, Flow } from '../../core/model/types';
 import type { Project } from '../../core/project/load';
 import { Workspace, type KnownFlows } from '../../core/workspace/collector';
-import type { FlowOutline } from '../../core/analysis/flow-outline';
 import { loadPaths } from '../../core/workspace/load-paths';
 import { allRules } from '../../rules';
 import { ownPart, type RunInvariants } from './own-part';

@@ -113,8 +113,8 @@ export class Schedule {
   }
 
   /** Flows each unit's loads may take the outlines of from the cache, not building them (JobSpec.known): call it before load(). */
-  know(flows: ReadonlyMap<number, FlowOutcome[]>): void {
-    for (const [unit, outcomes] of flows) this.known.set(unit, outcomes.map((f) => ({ key: f.key, outline: f.kept.outline })));
+  know(units: ReadonlyMap<number, { flows: readonly FlowOutcome[] }>): void {
+    for (const [unit, { flows }] of units) this.known.set(unit, flows.map((f) => ({ key: f.key, outline: f.kept.outline })));
   }
 
   /** What the jobs are, for the trace: how many of each role, and how many flows each loaded. */

@@ -57,9 +57,10 @@ export function endpointOf(step: Step): Endpoint | undefined {
 }
 
 // Asked of each step by the exfiltration analysis (is it an HTTP sink, does it read the Graph
-// directory) and by each endpoint rule, so read once a step (of the connectors that have one): in the language server, a step an
-// edit left alone is the same Step (core/model/steps.ts), and its JSON too. Its connector may be
-// resolved again (the connection references changed), hence the check that it is the same one.
+// directory) and by each endpoint rule, so read once a step of the connectors that have one. In
+// the language server, a step an edit left alone is the same Step (core/model/steps.ts), and its
+// JSON too; its connector may be resolved again (the connection references changed), hence the
+// check that it is the same one.
 const endpoints = flowKeyed<Step, { connector: ConnectorUse | undefined; endpoint: Endpoint | undefined }>();
 
 /** The endpoint of an action of a connector whose endpoints policies filter (`id`, endpointKind). */

@@ -31,8 +31,9 @@ export class Workspace {
   /** Display paths of the flows handed to flowSink: found all the same. */
   readonly releasedFlows: string[] = [];
   /**
-   * Set by a load that knows some flows of solutions already (LoadPathsOptions.known): such a flow
-   * is read but neither parsed nor built, and its text and load context go to `known.sink`.
+   * Set by a load that knows some flows of solutions already (LoadPathsOptions.known, only with a
+   * flowSink): such a flow is read but neither parsed nor built, and its text and load context go
+   * to `known.sink` (addKnownFlow).
    */
   known?: KnownFlows;
   files = 0;
@@ -50,6 +51,12 @@ export class Workspace {
     }
     this.releasedFlows.push(flow.doc.source.path);
     this.flowSink(flow);
+  }
+
+  /** Records a flow the load knows (`known`, as Workspace.known): found, as addFlow records one, and handed on unbuilt. */
+  addKnownFlow(known: KnownFlows, source: SourceFile, context: FlowContext): void {
+    this.releasedFlows.push(source.path);
+    known.sink(source, context);
   }
 
   /** Records an error on one file. Errors that are not ArtifactErrors are bugs, but they still only cost that file. */

@@ -4,7 +4,7 @@ import type { FileTree } from '../artifacts/tree';
 import { attr, childText } from '../artifacts/xml';
 import { buildFlow, classifyFlowDocument, looksLikeFlow } from '../model/flow';
 import type { Flow, Solution } from '../model/types';
-import type { Workspace } from './collector';
+import type { KnownFlows, Workspace } from './collector';
 import { rememberContext } from './flow-context';
 import { readXml, tryReadJson } from './read';
 
@@ -44,7 +44,8 @@ async function readSidecar(tree: FileTree, rel: string, ws: Workspace): Promise<
  */
 export async function loadFlowEntry(tree: FileTree, rel: string, ws: Workspace, options: FlowEntryOptions = {}): Promise<Flow | undefined> {
   const path = tree.label + rel;
-  if (options.solution && ws.flowSink && ws.known?.has(path) && (await handKnown(tree, rel, path, ws, options.solution, options))) return undefined;
+  const known = ws.known;
+  if (options.solution && known?.has(path) && (await handKnown(tree, rel, path, ws, known, options.solution, options))) return undefined;
   const read = await tryReadJson(tree, rel);
   if ('error' in read) {
     if (options.expected || options.flowFolder || looksLikeFlow(read.source?.text ?? '')) {
@@ -56,8 +57,7 @@ export async function loadFlowEntry(tree: FileTree, rel: string, ws: Workspace, 
   const found = classifyFlowDocument(read.doc);
   const names = { ...(await readSidecarIfSolution(tree, rel, ws, options)), ...options.names };
   if (found.kind === 'desktop-flow' || names.category === '6') {
-    ws.files++;
-    ws.note(`Skipped desktop flow${names.displayName ? ` '${names.displayName}'` : ''}: FlowGuard lints cloud flows only.`, path);
+    skipDesktopFlow(ws, path, names);
     return undefined;
   }
   if (found.kind === 'other') {
@@ -74,12 +74,18 @@ export async function loadFlowEntry(tree: FileTree, rel: string, ws: Workspace, 
   return flow;
 }
 
+function skipDesktopFlow(ws: Workspace, path: string, names: FlowNames): void {
+  ws.files++;
+  ws.note(`Skipped desktop flow${names.displayName ? ` '${names.displayName}'` : ''}: FlowGuard lints cloud flows only.`, path);
+}
+
 /**
  * A flow of a solution the load knows (Workspace.known): its text and load context handed on, as
- * a built flow would be, without parsing it. False, to load it as any other, when it cannot be
- * read or its sidecar now says it is a desktop flow: the usual path then says so.
+ * a built flow would be, without parsing it; a desktop flow by its sidecar now is skipped, as
+ * the usual path skips it. False, to load it as any other, when it cannot be read: the usual
+ * path then reads it again and says why.
  */
-async function handKnown(tree: FileTree, rel: string, path: string, ws: Workspace, solution: Solution, options: FlowEntryOptions): Promise<boolean> {
+async function handKnown(tree: FileTree, rel: string, path: string, ws: Workspace, known: KnownFlows, solution: Solution, options: FlowEntryOptions): Promise<boolean> {
   let source;
   try {
     source = decodeText(path, await tree.read(rel));
@@ -87,10 +93,12 @@ async function handKnown(tree: FileTree, rel: string, path: string, ws: Workspac
     return false;
   }
   const names = { ...(await readSidecar(tree, rel, ws)), ...options.names };
-  if (names.category === '6') return false;
+  if (names.category === '6') {
+    skipDesktopFlow(ws, path, names);
+    return true;
+  }
   ws.files++;
-  ws.releasedFlows.push(path);
-  (ws.known as NonNullable<Workspace['known']>).sink(source, { solution, names });
+  ws.addKnownFlow(known, source, { solution, names });
   return true;
 }
 

@@ -1,16 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { isBusinessSource } from '../../../core/analysis/exfiltration';
 import type { CustomConnector, Flow, Step } from '../../../core/model/types';
+import { step } from '../../helpers/action-flows';
 import { flowFromText } from '../../helpers/fixtures';
 
 function flowOf(actions: object, connectionReferences: object = {}): Flow {
   return flowFromText(JSON.stringify({ properties: { connectionReferences, definition: { $schema: 'x', triggers: {}, actions } }, schemaVersion: '1.0.0.0' }));
-}
-
-function step(flow: Flow, name: string): Step {
-  const found = flow.steps.find((s) => s.name === name);
-  assert.ok(found, name);
-  return found;
 }
 
 const webGet = (url: string, method = 'GET') => ({

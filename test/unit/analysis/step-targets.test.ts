@@ -1,30 +1,18 @@
 import * as assert from 'node:assert/strict';
 import { endpointOf } from '../../../core/analysis/endpoint';
 import { watchedBy, writtenBy } from '../../../core/analysis/trigger-source';
-import type { Flow, Step } from '../../../core/model/types';
-import { flowFromText } from '../../helpers/fixtures';
+import type { Step } from '../../../core/model/types';
+import { flowOf as flow, step } from '../../helpers/action-flows';
 
 // What a step talks to or writes to, as the exfiltration analysis, the endpoint rules and the
 // flow outline read it: an endpoint read once per step (and read again when the step's connector
 // is resolved again), a data target only for the operations that write or watch.
 
-const SCHEMA = 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#';
 const api = (c: string) => `/providers/Microsoft.PowerApps/apis/${c}`;
 const sql = { runAfter: {}, type: 'OpenApiConnection', inputs: { host: { connectionName: 'shared_sql', operationId: 'GetItems_V2', apiId: api('shared_sql') }, parameters: { server: 'sql.contoso.com', database: 'Sales', table: 'Orders' } } };
 const http = { runAfter: {}, type: 'Http', inputs: { method: 'POST', uri: 'https://api.contoso.com/orders' } };
 const sharePoint = (operationId: string) => ({ runAfter: {}, type: 'OpenApiConnection', inputs: { host: { connectionName: 'shared_sharepointonline', operationId, apiId: api('shared_sharepointonline') }, parameters: { dataset: 'https://contoso.sharepoint.com/sites/x', table: 'Orders' } } });
 const dataverse = (operationId: string) => ({ runAfter: {}, type: 'OpenApiConnection', inputs: { host: { connectionName: 'shared_commondataserviceforapps', operationId, apiId: api('shared_commondataserviceforapps') }, parameters: { entityName: 'accounts' } } });
-
-function flow(actions: object): Flow {
-  const triggers = { manual: { type: 'Request', kind: 'Button', inputs: { schema: { type: 'object', properties: {} } } } };
-  return flowFromText(JSON.stringify({ properties: { definition: { $schema: SCHEMA, triggers, actions } } }, null, 2), 'Workflows/Flow.json');
-}
-
-function step(f: Flow, name: string): Step {
-  const found = f.steps.find((s) => s.name === name);
-  assert.ok(found, name);
-  return found;
-}
 
 describe('analysis: the endpoint and data target of a step', () => {
   it('reads an endpoint once per step, the same answer each time', () => {
